@@ -1,0 +1,41 @@
+"""policyparse: the structure of Chinese policy and legal documents.
+
+>>> import policyparse
+>>> doc = policyparse.parse("四、着力提升碳市场活力\\n（六）丰富交易产品。稳健推进。\\n")
+>>> [(s.label, s.title) for s in doc.walk()]
+[('四、', '着力提升碳市场活力'), ('（六）', '丰富交易产品')]
+"""
+
+from __future__ import annotations
+
+from policyparse._parse import parse
+from policyparse._text import to_text
+from policyparse.errors import PolicyParseError
+from policyparse.model import (
+    Attachment,
+    Diagnostic,
+    Document,
+    Kind,
+    Meta,
+    Paragraph,
+    Section,
+    Separator,
+    Severity,
+    Source,
+)
+
+__all__ = [
+    "Attachment",
+    "Diagnostic",
+    "Document",
+    "Kind",
+    "Meta",
+    "Paragraph",
+    "PolicyParseError",
+    "Section",
+    "Separator",
+    "Severity",
+    "Source",
+    "parse",
+    "to_text",
+]

@@ -1,0 +1,65 @@
+"""Parse stage entry: text → lines → tokens → Lark → drafts → Document, with diagnostics."""
+
+from __future__ import annotations
+
+import attrs
+import lark
+
+from policyparse._build import DocumentBuilder
+from policyparse._lexer import split_lines, tokens
+from policyparse._numbering import NUMBERING_CODES, check_numbering
+from policyparse._tree import parse_tokens
+from policyparse.errors import PolicyParseError
+from policyparse.model import Diagnostic, Document, Severity
+
+
+def parse(text: str, name: str | None = None, strict: bool = False) -> Document:
+    """Parse a Chinese policy or legal text into a Document.
+
+    Args:
+        text: the decoded text (see :func:`policyparse.parse_file` for bytes on disk).
+        name: a name for the source (a file name), kept in ``document.source.name``.
+        strict: raise on numbering problems instead of reporting them as diagnostics.
+
+    Returns:
+        The document; ``to_text(document) == text`` always holds.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str``.
+        PolicyParseError: with ``strict=True``, on the first numbering gap, repeat,
+            disorder or unknown marker (with its line and column).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
+    lines = split_lines(text)
+    try:
+        root = parse_tokens(tokens(lines, text))
+    except lark.exceptions.LarkError as error:  # the grammar accepts any line sequence
+        raise PolicyParseError(f"the parser failed: {error}") from error
+    builder = DocumentBuilder(text, lines, name)
+    document, lexing = builder.build(root)
+    diagnostics = sorted(
+        [*lexing, *check_numbering(document.sections)],
+        key=lambda d: (d.line or 0, d.span or (0, 0)),
+    )
+    if not text.strip():
+        diagnostics.insert(
+            0,
+            Diagnostic(code="empty-document", severity=Severity.INFO, message="the text is empty",
+                       line=1 if text else None),
+        )
+    if strict:
+        _raise_first_numbering_problem(diagnostics, text)
+    return attrs.evolve(document, diagnostics=tuple(diagnostics))
+
+
+def _raise_first_numbering_problem(diagnostics: list[Diagnostic], text: str) -> None:
+    for diagnostic in diagnostics:
+        if diagnostic.code in NUMBERING_CODES and diagnostic.severity is not Severity.INFO:
+            column = None
+            if diagnostic.span is not None:
+                line_start = text.rfind("\n", 0, diagnostic.span[0]) + 1
+                column = diagnostic.span[0] - line_start + 1
+            raise PolicyParseError(
+                diagnostic.message, line=diagnostic.line, column=column, code=diagnostic.code
+            )

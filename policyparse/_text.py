@@ -1,0 +1,49 @@
+"""Serializer stage: a Document back to the exact text it was parsed from."""
+
+from __future__ import annotations
+
+from policyparse.model import Document, Paragraph, Section
+
+
+def to_text(document: Document) -> str:
+    """Return the original text: every piece and separator, in order of position.
+
+    Raises:
+        ValueError: if the pieces do not cover the text exactly once (a corrupt document).
+    """
+    placed: list[tuple[int, str]] = [(s.start, s.text) for s in document.separators]
+    _paragraphs(placed, document.preamble)
+    _paragraphs(placed, document.closing)
+    for section in document.walk():
+        _section(placed, section)
+    for attachment in document.attachments:
+        _paragraphs(placed, attachment.preamble)
+        _paragraphs(placed, attachment.closing)
+        for top in attachment.sections:
+            for section in top.walk():
+                _section(placed, section)
+    placed.sort(key=lambda item: item[0])
+    position = 0
+    parts = []
+    for start, text in placed:
+        if start != position:
+            raise ValueError(f"pieces do not cover the text at offset {position}")
+        parts.append(text)
+        position += len(text)
+    if position != document.source.length:
+        raise ValueError(f"pieces end at {position}, the text has {document.source.length} characters")
+    return "".join(parts)
+
+
+def _paragraphs(placed: list[tuple[int, str]], paragraphs: tuple[Paragraph, ...]) -> None:
+    placed.extend((p.span[0], p.text) for p in paragraphs)
+
+
+def _section(placed: list[tuple[int, str]], section: Section) -> None:
+    if section.label is not None and section.label_span is not None:
+        placed.append((section.label_span[0], section.label))
+    if section.title_span is not None:
+        written = section.title_as_written if section.title_as_written is not None else section.title
+        placed.append((section.title_span[0], written or ""))
+    _paragraphs(placed, section.paragraphs)
+

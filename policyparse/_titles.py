@@ -1,0 +1,99 @@
+"""Model stage: split the text after a heading's label into title and body.
+
+The rules, read off the corpus (see docs/numbering.md, "Titles"):
+
+* 编/章/节 headings: everything after the label is the title (「第一章　总　　则」).
+* Statute articles and items: a title only when the rest of the line is a short phrase
+  without any punctuation (「第一条　目的」); never 「第一条 为了…制定本法。」.
+* Official-document headings (一、 （一） 1. （1） ① and decimal outlines):
+  - a short rest with no sentence punctuation is the title (「四、着力提升碳市场活力」);
+  - a short first sentence ending in 。 is the title when more follows, either on the
+    same line (「（六）丰富交易产品。稳健推进…」) or as body lines or subsections
+    (「（一）统筹建设监管工作平台。」 alone, the text below it);
+  - anything else is body: a long first sentence, a clause ending in ；or ：
+    (「1.未依照章程开展业务活动的；」), a one-sentence item followed directly by its
+    next sibling (「2.有规范的名称。」 in a list of conditions), or a sentence that leads
+    into a list (「（二）符合下列要求的社会团体予以保留。」, 「6.4.2　有下列行为之一的，…处理。」).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+# The longest title seen in the corpus's inline headings is 17 characters
+# (「培育新动能新优势，打造销售服务中心」); list items that are whole sentences run longer.
+MAX_INLINE_TITLE = 24
+# Headings that stand alone on their line (「一、清理整顿工作的方法、步骤」) may run longer.
+MAX_STANDALONE_TITLE = 40
+# A statute article's title is a short label-like phrase (「第一条　目的」).
+MAX_ARTICLE_TITLE = 16
+
+_SENTENCE_END = "。！？!?"
+_CLAUSE_PUNCTUATION = "；：;:"
+_ANY_PUNCTUATION = regex.compile(r"[\p{P}--[（）()《》〈〉“”‘’\"'【】〔〕\[\]·—]]", regex.VERSION1)
+_STANDALONE_FORBIDDEN = regex.compile(r"[。！？!?；：;:，,]")
+# Words that make a sentence the lead-in of a list rather than a heading.
+_LIST_LEAD_IN = regex.compile(r"下列|如下|以下")
+_LETTER_SPACING = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
+
+
+class HeadingSplit(NamedTuple):
+    """Offsets into the rest of a heading line: ``rest[:title_end]`` is the title,
+    ``rest[title_end:body_start]`` its closing punctuation, ``rest[body_start:]`` body."""
+
+    title_end: int
+    body_start: int
+
+
+def split_heading_rest(rest: str, family: str, *, has_more: bool) -> HeadingSplit | None:
+    """Decide whether the text after a label starts with a title.
+
+    Args:
+        rest: the line after the label and the whitespace following it, stripped.
+        family: ``"division"`` (编/章/节), ``"statute"`` (条, 项, 目) or ``"official"``.
+        has_more: whether the section has body lines or subsections below this line.
+
+    Returns:
+        Where the title ends and the body starts, or None if the line has no title.
+    """
+    if not rest:
+        return None
+    if family == "division":
+        return HeadingSplit(len(rest), len(rest))
+    if family == "statute":
+        if len(rest) <= MAX_ARTICLE_TITLE and not _ANY_PUNCTUATION.search(rest):
+            return HeadingSplit(len(rest), len(rest))
+        return None
+    if len(rest) <= MAX_STANDALONE_TITLE and not _STANDALONE_FORBIDDEN.search(rest):
+        return HeadingSplit(len(rest), len(rest))
+    end = _first_sentence_end(rest)
+    if end is None or end > MAX_INLINE_TITLE:
+        return None
+    sentence = rest[:end]
+    if any(ch in sentence for ch in _CLAUSE_PUNCTUATION) or _LIST_LEAD_IN.search(sentence):
+        return None
+    body_start = end + 1
+    if body_start >= len(rest) and not has_more:
+        return None
+    return HeadingSplit(end, body_start)
+
+
+def is_standalone_title(line: str) -> bool:
+    """True when a whole line can be the title of the label alone on the line above it."""
+    return 0 < len(line) <= MAX_INLINE_TITLE and not _ANY_PUNCTUATION.search(line)
+
+
+def clean_title(title: str, family: str) -> str:
+    """Return the title as users want it: a division's letter-spacing removed (总　　则 → 总则)."""
+    if family == "division":
+        return _LETTER_SPACING.sub("", title)
+    return title
+
+
+def _first_sentence_end(rest: str) -> int | None:
+    for index, ch in enumerate(rest):
+        if ch in _SENTENCE_END:
+            return index
+    return None

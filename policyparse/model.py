@@ -1,0 +1,193 @@
+"""Model stage: the frozen, typed document tree that every parser output is made of.
+
+Every leaf piece (a label, a title, a paragraph, a separator) carries its span: a pair of
+character offsets ``(start, end)`` into the decoded text. Spans, lines, ids and paths are
+kept out of equality, so that a section moved elsewhere with the same content compares
+equal; the diff matches on ids and paths explicitly.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = [
+    "Attachment",
+    "Diagnostic",
+    "Document",
+    "Kind",
+    "Meta",
+    "Paragraph",
+    "Section",
+    "Separator",
+    "Severity",
+    "Source",
+    "Span",
+]
+
+Span = tuple[int, int]
+"""``(start, end)`` character offsets into the decoded text, end exclusive."""
+
+
+class Kind(str, enum.Enum):
+    """What a section is: its place in the statute or official-document hierarchy."""
+
+    BOOK = "book"
+    SUBBOOK = "subbook"
+    PART = "part"
+    CHAPTER = "chapter"
+    SECTION = "section"
+    ARTICLE = "article"
+    CLAUSE = "clause"
+    ITEM = "item"
+    SUBITEM = "subitem"
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    HEADING3 = "heading3"
+    HEADING4 = "heading4"
+    HEADING5 = "heading5"
+    OUTLINE = "outline"
+    PREFACE = "preface"
+    SUPPLEMENTARY = "supplementary"
+
+
+class Severity(str, enum.Enum):
+    """How much a diagnostic matters."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """One paragraph of text: a line's content without indentation or line break."""
+
+    text: str
+    span: Span = attrs.field(eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Separator:
+    """Characters between pieces: indentation, line breaks, blank lines, a title's 。."""
+
+    start: int
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A numbered (or implicit) part of a document, with its own paragraphs and children.
+
+    Attributes:
+        kind: the level in the hierarchy.
+        label: the marker as written (「四、」, 「（六）」, 「第十二条」, 「1.2.1」); None for an
+            implicit placeholder.
+        number: the label's integer value (the last component of a decimal outline).
+        title: the heading text without the marker and the closing 。; None if none.
+        paragraphs: the body text before the first child.
+        children: nested sections.
+        implicit: True for a placeholder standing in for a parent missing from a fragment.
+        id: structural id from kinds and numbers (``h1-4/h2-6``).
+        path: labels from the root joined by ``/`` (``四、/（六）``).
+        line: 1-based line of the heading.
+        span: from the first to the last character of the section.
+        label_span: span of the label.
+        title_span: span of the title.
+        title_as_written: the title as it stands in the text, when that differs from
+            ``title`` (「总　　则」 for the title 总则); None otherwise.
+    """
+
+    kind: Kind
+    label: str | None
+    number: int | None
+    title: str | None
+    paragraphs: tuple[Paragraph, ...] = ()
+    children: tuple[Section, ...] = ()
+    implicit: bool = False
+    id: str = attrs.field(eq=False)
+    path: str = attrs.field(eq=False)
+    line: int = attrs.field(eq=False)
+    span: Span = attrs.field(eq=False)
+    label_span: Span | None = attrs.field(eq=False, default=None)
+    title_span: Span | None = attrs.field(eq=False, default=None)
+    title_as_written: str | None = attrs.field(eq=False, default=None)
+
+    def walk(self) -> tuple[Section, ...]:
+        """Return this section and all its descendants, in document order."""
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return tuple(found)
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """A problem or remark about the input, with where it is."""
+
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    span: Span | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where the text came from: a name, its length in characters and its SHA-256."""
+
+    name: str | None
+    length: int
+    sha256: str
+
+
+@attrs.frozen(kw_only=True)
+class Meta:
+    """Header and footer facts of an official document (GB/T 9704 elements)."""
+
+    title: str | None = None
+    doc_number: str | None = None
+    issuers: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    date: str | None = None
+    notes: tuple[str, ...] = ()
+    spans: dict[str, tuple[Span, ...]] = attrs.field(factory=dict, eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Attachment:
+    """An attachment (附件) or embedded document, with its own title and numbering."""
+
+    label: str | None
+    title: str | None
+    span: Span = attrs.field(eq=False)
+    preamble: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    closing: tuple[Paragraph, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A parsed document: everything in the input, in one of these fields.
+
+    ``preamble`` is the text before the first section, ``closing`` the text after the body
+    (signature, date, notes), ``separators`` the characters between pieces, so that the
+    pieces and separators together cover the input exactly once.
+    """
+
+    source: Source
+    meta: Meta = attrs.field(factory=Meta)
+    preamble: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    closing: tuple[Paragraph, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    separators: tuple[Separator, ...] = attrs.field(default=(), eq=False)
+
+    def walk(self) -> tuple[Section, ...]:
+        """Return every section of the document, in document order."""
+        found: list[Section] = []
+        for section in self.sections:
+            found.extend(section.walk())
+        return tuple(found)

@@ -1,0 +1,79 @@
+"""Numerals stage: the integer value of a numbering label (一百零五, 十一, 二〇〇五, ①, 1.2.1)."""
+
+from __future__ import annotations
+
+__all__ = ["chinese_to_int", "label_number"]
+
+_DIGITS = {
+    "〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CIRCLED_RANGES = ((0x2460, 1), (0x3251, 21), (0x32B1, 36))
+_CIRCLED_SIZES = (20, 15, 15)
+
+
+def chinese_to_int(numeral: str) -> int:
+    """Return the value of a Chinese numeral below ten thousand.
+
+    Accepts positional forms (一百零五, 十一, 二十, 九千九百九十九, with 零/〇 gaps) and the
+    digit-by-digit form of years (二〇〇五, 一九九七).
+
+    Args:
+        numeral: the numeral, without 第/条 or brackets.
+
+    Returns:
+        Its integer value.
+
+    Raises:
+        ValueError: if ``numeral`` is empty or not a Chinese numeral.
+    """
+    if not numeral:
+        raise ValueError("empty numeral")
+    if any(ch not in _DIGITS and ch not in _UNITS for ch in numeral):
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    if not any(ch in _UNITS for ch in numeral):
+        if len(numeral) == 1:
+            return _DIGITS[numeral]
+        # 二〇〇五: one digit per position, as years are written.
+        return int("".join(str(_DIGITS[ch]) for ch in numeral))
+    total = 0
+    digit: int | None = None
+    last_unit = 10_000
+    for ch in numeral:
+        if ch in _DIGITS:
+            if digit is not None and _DIGITS[ch] != 0:
+                raise ValueError(f"two digits in a row: {numeral!r}")
+            digit = _DIGITS[ch] or None
+            continue
+        unit = _UNITS[ch]
+        if unit >= last_unit:
+            raise ValueError(f"units out of order: {numeral!r}")
+        total += (1 if digit is None else digit) * unit
+        digit = None
+        last_unit = unit
+    return total + (digit or 0)
+
+
+def label_number(label_digits: str) -> int:
+    """Return the value of the numeral inside a label: Chinese, ASCII/full-width or circled.
+
+    Args:
+        label_digits: the numeral part of a label (四, 十一, 12, １２, ③).
+
+    Returns:
+        Its integer value.
+
+    Raises:
+        ValueError: if it is none of these forms.
+    """
+    ascii_digits = label_digits.translate(_FULLWIDTH_DIGITS)
+    if ascii_digits.isascii() and ascii_digits.isdigit():
+        return int(ascii_digits)
+    if len(label_digits) == 1:
+        code = ord(label_digits)
+        for (first, value), size in zip(_CIRCLED_RANGES, _CIRCLED_SIZES, strict=True):
+            if first <= code < first + size:
+                return value + code - first
+    return chinese_to_int(label_digits)
