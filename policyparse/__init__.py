@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from policyparse._decode import parse_file
+from policyparse._json import from_json, to_json
 from policyparse._parse import parse
 from policyparse._text import to_text
 from policyparse.errors import PolicyParseError
@@ -36,6 +38,9 @@ __all__ = [
     "Separator",
     "Severity",
     "Source",
+    "from_json",
     "parse",
+    "parse_file",
+    "to_json",
     "to_text",
 ]

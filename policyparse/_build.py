@@ -10,10 +10,9 @@ from __future__ import annotations
 import hashlib
 
 import lark
-import regex
 
 from policyparse import _titles
-from policyparse._grammar import UNKNOWN
+from policyparse._grammar import TEXT, UNKNOWN
 from policyparse._lexer import WHITESPACE, Line
 from policyparse._tree import RANK, Draft
 from policyparse.model import (
@@ -27,7 +26,7 @@ from policyparse.model import (
     Source,
     Span,
 )
-from policyparse.numerals import label_number
+from policyparse.numerals import label_value
 
 _RULE_KIND = {
     "book": Kind.BOOK, "subbook": Kind.SUBBOOK, "part": Kind.PART,
@@ -46,16 +45,7 @@ _ID_PREFIX = {
 }
 _DIVISIONS = {Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION}
 _STATUTE_UNITS = {Kind.ARTICLE, Kind.ITEM, Kind.SUBITEM}
-_NUMERAL = regex.compile(r"[一二三四五六七八九十百千〇零两\d\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
 IMPLICIT_PATH_SEGMENT = "…"
-
-
-def label_value(label: str) -> int:
-    """Return the number a label stands for: 「（十一）」 → 11, 「1.2.1」 → 1 (last component)."""
-    numerals = _NUMERAL.findall(label)
-    # 第三条之一 → 3: the base article; a decimal outline → its last component.
-    numeral = numerals[0] if label.startswith("第") else numerals[-1]
-    return label_number(numeral)
 
 
 def wrap_fragment(sections: list[Draft]) -> list[Draft]:
@@ -63,15 +53,19 @@ def wrap_fragment(sections: list[Draft]) -> list[Draft]:
 
     A text that starts at （五） and goes on with 四、 starts mid-way through 三、: the
     leading （五） is wrapped in an implicit 三、 (number inferred from the 四、 after it).
+    Repeated while a shallower section further on is not the first of its level, so
+    「3.」「（二）」「二、」 gives 一、 ⊃ （一） ⊃ 3., then （二）, then 二、.
     """
-    while sections and sections[0].marker is not None and label_value(sections[0].marker) != 1:
+    while sections:
         first_rank = RANK[sections[0].rule]
         shallower = next((i for i, d in enumerate(sections) if RANK[d.rule] < first_rank), None)
         if shallower is None:
             break
         after = sections[shallower]
-        number = label_value(after.marker) - 1 if after.marker is not None else None
-        parent = Draft(after.rule, None, [], sections[:shallower], implicit_number=number or None)
+        number = label_value(after.marker) - 1 if after.marker is not None else 0
+        if number < 1:
+            break  # the shallower section is a first one: what precedes it is an introduction
+        parent = Draft(after.rule, None, [], sections[:shallower], implicit_number=number)
         sections = [parent, *sections[shallower:]]
     return sections
 
@@ -89,7 +83,12 @@ class DocumentBuilder:
     def build(self, root: Draft) -> tuple[Document, list[Diagnostic]]:
         """Return the document (without numbering diagnostics) and the lexing diagnostics."""
         preamble = self._paragraphs(root.body)
-        sections = self._sections(wrap_fragment(root.children), parent=None)
+        contents: tuple[Paragraph, ...] = ()
+        drafts = root.children
+        if drafts and drafts[0].rule == "contents":
+            table, *drafts = drafts
+            contents = self._paragraphs([*([table.marker] if table.marker else []), *table.body])
+        sections = self._sections(wrap_fragment(drafts), parent=None)
         source = Source(
             name=self.name,
             length=len(self.text),
@@ -98,6 +97,7 @@ class DocumentBuilder:
         document = Document(
             source=source,
             preamble=preamble,
+            contents=contents,
             sections=sections,
             separators=self._separators(),
         )
@@ -218,8 +218,8 @@ class DocumentBuilder:
         """A label alone on its line may have its title on the next line (「（三）」 / 「合理用药」)."""
         if family == "statute":
             return None, None, [], body_lines
-        filled = [i for i, b in enumerate(body_lines) if not b.is_blank and b.kind != UNKNOWN]
-        if not filled:
+        filled = [i for i, b in enumerate(body_lines) if not b.is_blank]
+        if not filled or body_lines[filled[0]].kind != TEXT:
             return None, None, [], body_lines
         candidate = body_lines[filled[0]]
         text = self.text[candidate.content_start : candidate.content_end]

@@ -14,6 +14,10 @@ import regex
 GRAMMAR_FILE = "policyparse.lark"
 TEXT = "TEXT"
 UNKNOWN = "UNKNOWN"
+CONTENTS = "CONTENTS"
+TOC_ENTRY = "TOC_ENTRY"
+# Line kinds that are not headings: they travel inside bodies.
+NOT_HEADINGS = frozenset({TEXT, UNKNOWN, CONTENTS, TOC_ENTRY})
 
 
 def grammar_text() -> str:
@@ -51,6 +55,6 @@ def marker_pattern() -> regex.Pattern[str]:
     alternatives = [
         f"(?P<{terminal.name}>{terminal.pattern.value})"
         for terminal in parser().terminals
-        if terminal.name != TEXT
+        if terminal.name not in (TEXT, TOC_ENTRY)
     ]
     return regex.compile("|".join(alternatives))

@@ -11,7 +11,8 @@ from typing import NamedTuple
 import lark
 import regex
 
-from policyparse._grammar import TEXT, UNKNOWN, marker_pattern
+from policyparse._grammar import CONTENTS, NOT_HEADINGS, TEXT, TOC_ENTRY, UNKNOWN, marker_pattern
+from policyparse.numerals import label_value
 
 # Whitespace around a line's content: ASCII, U+3000, NBSP, zero-width space, BOM.
 WHITESPACE = " \t\u3000\u00a0\u200b\ufeff\x0b\x0c"
@@ -59,10 +60,52 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line(number, start, content_start, content_end, end, TEXT, content_start))
         else:
             kind = found.lastgroup or TEXT
+            if kind not in NOT_HEADINGS and not _valid_numeral(found.group()):
+                kind = UNKNOWN  # 「十十、」: the shape of a marker, but no number
             lines.append(
                 Line(number, start, content_start, content_end, end, kind, content_start + found.end())
             )
+    return _mark_table_of_contents(lines, text)
+
+
+def _valid_numeral(label: str) -> bool:
+    try:
+        label_value(label)
+    except ValueError:
+        return False
+    return True
+
+
+def _mark_table_of_contents(lines: list[Line], text: str) -> list[Line]:
+    """Mark the lines of a 目录 as TOC_ENTRY, up to the body heading that repeats its first entry.
+
+    Only a 目录 before the first heading counts; one whose first entry never comes back is
+    plain text.
+    """
+    position = next(
+        (i for i, line in enumerate(lines) if line.kind not in NOT_HEADINGS or line.kind == CONTENTS), None
+    )
+    accepted = position if position is not None and lines[position].kind == CONTENTS else None
+    for i, line in enumerate(lines):
+        if line.kind == CONTENTS and i != accepted:
+            lines[i] = line._replace(kind=TEXT, label_end=line.content_start)
+    if accepted is None or position is None:
+        return lines
+    entries = [i for i in range(position + 1, len(lines)) if not lines[i].is_blank]
+    body_start = None
+    if entries:
+        first = _squeeze(text, lines[entries[0]])
+        body_start = next((i for i in entries[1:] if _squeeze(text, lines[i]) == first), None)
+    if body_start is None:
+        lines[position] = lines[position]._replace(kind=TEXT, label_end=lines[position].content_start)
+        return lines
+    for i in range(position + 1, body_start):
+        lines[i] = lines[i]._replace(kind=TOC_ENTRY, label_end=lines[i].content_start)
     return lines
+
+
+def _squeeze(text: str, line: Line) -> str:
+    return "".join(text[line.content_start : line.content_end].split())
 
 
 def tokens(lines: list[Line], text: str) -> list[lark.Token]:
@@ -71,22 +114,26 @@ def tokens(lines: list[Line], text: str) -> list[lark.Token]:
     run_start: Line | None = None
     previous: Line | None = None
     for line in lines:
-        if line.kind == TEXT:
+        if run_start is not None and previous is not None and line.kind != run_start.kind:
+            result.append(_token(run_start.kind, run_start, previous, text))
+            run_start = None
+        if line.kind in _RUNS:
             if run_start is None:
                 run_start = line
         else:
-            if run_start is not None and previous is not None:
-                result.append(_token(TEXT, run_start, previous, text))
-                run_start = None
             result.append(_token(line.kind, line, line, text))
         previous = line
     if run_start is not None and previous is not None:
-        result.append(_token(TEXT, run_start, previous, text))
+        result.append(_token(run_start.kind, run_start, previous, text))
     return result
 
 
+# Line kinds whose consecutive lines travel as one token.
+_RUNS = frozenset({TEXT, TOC_ENTRY})
+
+
 def _token(kind: str, first: Line, last: Line, text: str) -> lark.Token:
-    if kind in (TEXT, UNKNOWN):
+    if kind in NOT_HEADINGS - {CONTENTS}:
         value = text[first.start : last.end]
     else:
         value = text[first.content_start : first.label_end]

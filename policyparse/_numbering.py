@@ -18,6 +18,9 @@ _Key = tuple[Kind, int]
 def check_numbering(sections: tuple[Section, ...]) -> list[Diagnostic]:
     """Return the numbering diagnostics of a section tree, in document order."""
     checker = _Checker()
+    if sections and sections[0].implicit:
+        first = next(s for s in sections[0].walk() if not s.implicit)
+        checker.report_start(first)
     checker.visit(sections)
     return checker.diagnostics
 
@@ -27,6 +30,7 @@ class _Checker:
         self.diagnostics: list[Diagnostic] = []
         self.last_by_key: dict[_Key, int] = {}
         self.seen_numbered = False
+        self.start_reported = False
 
     def visit(self, siblings: tuple[Section, ...]) -> None:
         previous: dict[_Key, Section] = {}
@@ -50,10 +54,7 @@ class _Checker:
             continued = self.last_by_key.get(key)
             if number != 1 and (continued is None or number != continued + 1):
                 if not self.seen_numbered:
-                    self._report(
-                        section, "starts-mid-document", Severity.INFO,
-                        f"the text starts at 「{section.label}」: what came before it is missing",
-                    )
+                    self.report_start(section)
                 else:
                     self._report(
                         section, "numbering-gap", Severity.WARNING,
@@ -82,6 +83,16 @@ class _Checker:
         previous[key] = section
         self.last_by_key[key] = number
         self.seen_numbered = True
+
+    def report_start(self, section: Section) -> None:
+        """Say once that the text starts mid-way, at ``section``."""
+        if self.start_reported:
+            return
+        self.start_reported = True
+        self._report(
+            section, "starts-mid-document", Severity.INFO,
+            f"the text starts at 「{section.label}」: what came before it is missing",
+        )
 
     def _report(self, section: Section, code: str, severity: Severity, message: str) -> None:
         self.diagnostics.append(

@@ -13,6 +13,7 @@ def to_text(document: Document) -> str:
     """
     placed: list[tuple[int, str]] = [(s.start, s.text) for s in document.separators]
     _paragraphs(placed, document.preamble)
+    _paragraphs(placed, document.contents)
     _paragraphs(placed, document.closing)
     for section in document.walk():
         _section(placed, section)
@@ -22,7 +23,8 @@ def to_text(document: Document) -> str:
         for top in attachment.sections:
             for section in top.walk():
                 _section(placed, section)
-    placed.sort(key=lambda item: item[0])
+    # Empty pieces (none are made, but a hand-built document may hold one) take no room.
+    placed = sorted((item for item in placed if item[1]), key=lambda item: item[0])
     position = 0
     parts = []
     for start, text in placed:

@@ -69,7 +69,7 @@ def split_heading_rest(rest: str, family: str, *, has_more: bool) -> HeadingSpli
     if len(rest) <= MAX_STANDALONE_TITLE and not _STANDALONE_FORBIDDEN.search(rest):
         return HeadingSplit(len(rest), len(rest))
     end = _first_sentence_end(rest)
-    if end is None or end > MAX_INLINE_TITLE:
+    if not end or end > MAX_INLINE_TITLE:
         return None
     sentence = rest[:end]
     if any(ch in sentence for ch in _CLAUSE_PUNCTUATION) or _LIST_LEAD_IN.search(sentence):

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import lark
 
-from policyparse._grammar import parser
+from policyparse._grammar import CONTENTS, NOT_HEADINGS, parser
 
 # Rank of each section rule, mirroring the grammar's nesting (a lower rank contains a
 # higher one). tests/test_grammar.py checks the table against the parser itself.
@@ -48,7 +48,7 @@ class _ToDrafts(lark.Transformer[lark.Token, Draft]):
         for child in children:
             if isinstance(child, Draft):
                 subsections.append(child)
-            elif child.type in ("TEXT", "UNKNOWN"):
+            elif child.type in NOT_HEADINGS and not (data == "contents" and child.type == CONTENTS):
                 body.append(child)
             else:
                 marker = child

@@ -1,9 +1,161 @@
-"""CLI stage placeholder (filled in below)."""
+"""CLI stage: ``policyparse convert`` and ``policyparse check``; a thin layer over the API."""
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NoReturn
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line."""
-    del argv
-    return 0
+import attrs
+
+from policyparse._decode import decode
+from policyparse._json import to_json
+from policyparse._parse import parse
+from policyparse._text import to_text
+from policyparse.errors import PolicyParseError
+from policyparse.model import Document, Severity
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+_FORMATS = {"json": ".json", "text": ".txt"}
+
+
+class _UsageError(Exception):
+    """Bad arguments, or a missing or unreadable input."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="policyparse",
+        description="Structure of Chinese policy and legal documents.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, parser_class=_Parser)
+    convert = verbs.add_parser(
+        "convert",
+        help="convert documents to JSON or text",
+        description="Convert documents to JSON (schema policyparse/1) or back to text.",
+        epilog="example: policyparse convert seeds/000_45a6f49ae89e1481.txt --to json -o seed.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
+    convert.add_argument("--to", choices=sorted(_FORMATS), default="json", help="output format")
+    convert.add_argument("-o", "--output", metavar="OUT", help="output file, or folder for several inputs")
+    convert.add_argument("--strict", action="store_true", help="numbering problems are errors")
+    check = verbs.add_parser(
+        "check",
+        help="print diagnostics as file:line: code: message",
+        description="Print each document's diagnostics; exit 1 if any is an error.",
+        epilog="example: policyparse check --strict seeds/000_45a6f49ae89e1481.txt",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
+    check.add_argument("--strict", action="store_true", help="numbering problems are errors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        arguments = _build_parser().parse_args(argv)
+        inputs = list(_expand(arguments.files))
+        if arguments.verb == "convert":
+            return _convert(inputs, arguments.to, arguments.output, arguments.strict)
+        return _check(inputs, arguments.strict)
+    except _UsageError as error:
+        print(f"policyparse: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _expand(files: Sequence[str]) -> Iterator[str]:
+    for name in files:
+        if name == "-":
+            yield name
+            continue
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            if not found:
+                raise _UsageError(f"{name}: folder holds no .txt or .md files")
+            yield from (str(p) for p in found)
+        elif not path.exists():
+            raise _UsageError(f"{name}: no such file")
+        elif not os.access(path, os.R_OK):
+            raise _UsageError(f"{name}: cannot read the file")
+        else:
+            yield name
+
+
+def _load(name: str, strict: bool) -> Document:
+    """Read, decode and parse one input; raises PolicyParseError or _UsageError."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as error:
+        raise _UsageError(f"{name}: {error.strerror or error}") from error
+    text, note = decode(data)
+    document = parse(text, name=None if name == "-" else Path(name).name, strict=strict)
+    if note is not None:
+        document = attrs.evolve(document, diagnostics=(note, *document.diagnostics))
+    return document
+
+
+def _render(document: Document, fmt: str, one_line: bool) -> str:
+    if fmt == "text":
+        return to_text(document)
+    return to_json(document, indent=None if one_line else 1) + "\n"
+
+
+def _convert(inputs: list[str], fmt: str, output: str | None, strict: bool) -> int:
+    several = len(inputs) > 1
+    out_dir = Path(output) if output and (several or Path(output).is_dir()) else None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    status = EXIT_OK
+    for name in inputs:
+        try:
+            document = _load(name, strict)
+        except PolicyParseError as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        rendered = _render(document, fmt, one_line=several and out_dir is None)
+        if out_dir is not None:
+            stem = "stdin" if name == "-" else Path(name).stem
+            (out_dir / f"{stem}{_FORMATS[fmt]}").write_text(rendered, encoding="utf-8", newline="")
+        elif output:
+            Path(output).write_text(rendered, encoding="utf-8", newline="")
+        else:
+            sys.stdout.buffer.write(rendered.encode("utf-8"))
+            sys.stdout.flush()
+    return status
+
+
+def _check(inputs: list[str], strict: bool) -> int:
+    status = EXIT_OK
+    for name in inputs:
+        try:
+            document = _load(name, strict)
+        except PolicyParseError as error:
+            print(f"{name}:{error.line or 0}: {error.code or 'error'}: {error.message}")
+            status = EXIT_FAILED
+            continue
+        for diagnostic in document.diagnostics:
+            print(f"{name}:{diagnostic.line or 0}: {diagnostic.code}: {diagnostic.message}")
+            if diagnostic.severity is Severity.ERROR:
+                status = EXIT_FAILED
+    sys.stdout.flush()
+    return status

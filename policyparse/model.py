@@ -30,7 +30,7 @@ Span = tuple[int, int]
 """``(start, end)`` character offsets into the decoded text, end exclusive."""
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     """What a section is: its place in the statute or official-document hierarchy."""
 
     BOOK = "book"
@@ -52,7 +52,7 @@ class Kind(str, enum.Enum):
     SUPPLEMENTARY = "supplementary"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """How much a diagnostic matters."""
 
     ERROR = "error"
@@ -103,13 +103,13 @@ class Section:
     label: str | None
     number: int | None
     title: str | None
-    paragraphs: tuple[Paragraph, ...] = ()
-    children: tuple[Section, ...] = ()
-    implicit: bool = False
     id: str = attrs.field(eq=False)
     path: str = attrs.field(eq=False)
     line: int = attrs.field(eq=False)
     span: Span = attrs.field(eq=False)
+    paragraphs: tuple[Paragraph, ...] = ()
+    children: tuple[Section, ...] = ()
+    implicit: bool = False
     label_span: Span | None = attrs.field(eq=False, default=None)
     title_span: Span | None = attrs.field(eq=False, default=None)
     title_as_written: str | None = attrs.field(eq=False, default=None)
@@ -171,7 +171,8 @@ class Attachment:
 class Document:
     """A parsed document: everything in the input, in one of these fields.
 
-    ``preamble`` is the text before the first section, ``closing`` the text after the body
+    ``preamble`` is the text before the first section, ``contents`` a table of contents
+    (目录, its heading line first), ``closing`` the text after the body
     (signature, date, notes), ``separators`` the characters between pieces, so that the
     pieces and separators together cover the input exactly once.
     """
@@ -179,6 +180,7 @@ class Document:
     source: Source
     meta: Meta = attrs.field(factory=Meta)
     preamble: tuple[Paragraph, ...] = ()
+    contents: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     closing: tuple[Paragraph, ...] = ()
     attachments: tuple[Attachment, ...] = ()

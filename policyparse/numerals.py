@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["chinese_to_int", "label_number"]
+import regex
+
+__all__ = ["chinese_to_int", "label_number", "label_value"]
 
 _DIGITS = {
     "〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -12,6 +14,7 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CIRCLED_RANGES = ((0x2460, 1), (0x3251, 21), (0x32B1, 36))
 _CIRCLED_SIZES = (20, 15, 15)
+_NUMERAL = regex.compile(r"[一二三四五六七八九十百千〇零○两0-9０-９\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
 
 
 def chinese_to_int(numeral: str) -> int:
@@ -77,3 +80,17 @@ def label_number(label_digits: str) -> int:
             if first <= code < first + size:
                 return value + code - first
     return chinese_to_int(label_digits)
+
+
+def label_value(label: str) -> int:
+    """Return the number a whole label stands for.
+
+    「（十一）」 → 11, 「第三条之一」 → 3 (the base article), 「1.2.1」 → 1 (the last component).
+
+    Raises:
+        ValueError: if the label holds no valid numeral (「十十、」).
+    """
+    numerals = _NUMERAL.findall(label)
+    if not numerals:
+        raise ValueError(f"no numeral in {label!r}")
+    return label_number(numerals[0] if label.startswith("第") else numerals[-1])

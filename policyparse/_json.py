@@ -1,0 +1,68 @@
+"""Serializer stage: Document ⇄ JSON (schema ``policyparse/1``), through a private cattrs converter."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from policyparse.errors import PolicyParseError
+from policyparse.model import Document, Section, Separator
+
+SCHEMA = "policyparse/1"
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    # Separators are many and small: [start, "text"] pairs keep the JSON readable.
+    converter.register_unstructure_hook(Separator, lambda s: [s.start, s.text])
+    converter.register_structure_hook(
+        Separator, lambda value, _: Separator(start=int(value[0]), text=str(value[1]))
+    )
+    converter.register_unstructure_hook(
+        Section,
+        make_dict_unstructure_fn(
+            Section, converter, title_as_written=override(omit_if_default=True)
+        ),
+    )
+    converter.register_structure_hook(
+        Section, make_dict_structure_fn(Section, converter, _cattrs_forbid_extra_keys=True)
+    )
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+
+def to_json(document: Document, *, indent: int | None = 1) -> str:
+    """Return the document as JSON (UTF-8 text, no ``\\uXXXX`` escapes, stable key order).
+
+    Args:
+        document: the parsed document.
+        indent: JSON indentation; None for one line (JSON Lines).
+    """
+    data: dict[str, Any] = {"schema": SCHEMA}
+    data.update(_CONVERTER.unstructure(document))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str) -> Document:
+    """Load a document written by :func:`to_json`; ``from_json(to_json(d)) == d``.
+
+    Raises:
+        PolicyParseError: if the text is not JSON of schema ``policyparse/1``.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PolicyParseError(f"not JSON: {error.msg}", line=error.lineno, column=error.colno) from error
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+        raise PolicyParseError(f"expected a {SCHEMA!r} document, found {found!r}")
+    del data["schema"]
+    try:
+        return _CONVERTER.structure(data, Document)
+    except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as error:
+        raise PolicyParseError(f"invalid {SCHEMA} document: {error}") from error
