@@ -125,7 +125,7 @@ class DocumentBuilder:
         kind = self._kind(draft.rule, parent)
         if draft.marker is None:
             return self._implicit(draft, kind, parent, seen)
-        line = self.lines[draft.marker.line - 1]
+        line = self._line_of(draft.marker)
         label_span = (line.content_start, line.label_end)
         label = self.text[label_span[0] : label_span[1]]
         number = label_value(label)
@@ -161,8 +161,10 @@ class DocumentBuilder:
         number = draft.implicit_number
         own_id = self._own_id(kind, number, parent, seen)
         own_path = f"{parent.path}/{IMPLICIT_PATH_SEGMENT}" if parent else IMPLICIT_PATH_SEGMENT
-        first = self.lines[draft.children[0].marker.line - 1] if draft.children[0].marker else None
-        line_number = first.number if first else 1
+        first = draft.children[0]
+        while first.marker is None:
+            first = first.children[0]
+        line_number = self._line_of(first.marker).number
         stub = Section(
             kind=kind, label=None, number=number, title=None, implicit=True, id=own_id,
             path=own_path, line=line_number, span=(0, 0),
@@ -227,6 +229,10 @@ class DocumentBuilder:
             return None, None, [], body_lines
         span = (candidate.content_start, candidate.content_end)
         return _titles.clean_title(text, family), span, [], body_lines[filled[0] + 1 :]
+
+    def _line_of(self, token: lark.Token) -> Line:
+        assert token.line is not None
+        return self.lines[token.line - 1]
 
     def _lines_of(self, tokens: list[lark.Token]) -> list[Line]:
         found: list[Line] = []

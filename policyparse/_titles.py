@@ -88,7 +88,7 @@ def is_standalone_title(line: str) -> bool:
 def clean_title(title: str, family: str) -> str:
     """Return the title as users want it: a division's letter-spacing removed (总　　则 → 总则)."""
     if family == "division":
-        return _LETTER_SPACING.sub("", title)
+        return str(_LETTER_SPACING.sub("", title))
     return title
 
 

@@ -57,7 +57,7 @@ class _ToDrafts(lark.Transformer[lark.Token, Draft]):
 
 def parse_tokens(tokens: list[lark.Token]) -> Draft:
     """Parse line tokens into the root draft (rule ``start``)."""
-    tree = parser().parse(tokens)  # type: ignore[arg-type]
+    tree = parser().parse(tokens)
     root = _ToDrafts().transform(tree)
     assert isinstance(root, Draft)
     return root
