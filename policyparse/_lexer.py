@@ -17,6 +17,7 @@ from policyparse.numerals import label_value
 # Whitespace around a line's content: ASCII, U+3000, NBSP, zero-width space, BOM.
 WHITESPACE = " \t\u3000\u00a0\u200b\ufeff\x0b\x0c"
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n?|\n)?")
+_MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t\u3000]+")
 
 
 class Line(NamedTuple):
@@ -52,6 +53,11 @@ def split_lines(text: str) -> list[Line]:
         raw = match.group()
         body = raw.rstrip("\r\n")
         content = body.lstrip(WHITESPACE)
+        if content.startswith("#"):
+            # A Markdown heading's marks are syntax around the line, like indentation.
+            heading = _MARKDOWN_HEADING.match(content)
+            if heading:
+                content = content[heading.end() :]
         content_start = start + len(body) - len(content)
         content = content.rstrip(WHITESPACE)
         content_end = content_start + len(content)

@@ -46,7 +46,10 @@ class _Checker:
 
     def _check(self, section: Section, previous: dict[_Key, Section]) -> None:
         assert section.number is not None and section.label is not None
-        key = (section.kind, section.label.count(".") + section.label.count("．"))
+        # Decimal outlines count per depth (1.1 and 1.1.1 are separate sequences);
+        # other kinds per kind, whatever the punctuation (1. and 2、 are one list).
+        depth = section.label.count(".") + section.label.count("．") if section.kind is Kind.OUTLINE else 0
+        key = (section.kind, depth)
         before = previous.get(key)
         number = section.number
         inserted = "之" in section.label  # 第三条之一 sits after 第三条 with the same base

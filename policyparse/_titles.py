@@ -4,7 +4,7 @@ The rules, read off the corpus (see docs/numbering.md, "Titles"):
 
 * 编/章/节 headings: everything after the label is the title (「第一章　总　　则」).
 * Statute articles and items: a title only when the rest of the line is a short phrase
-  without any punctuation (「第一条　目的」); never 「第一条 为了…制定本法。」.
+  without punctuation other than 、 (「第一条　目的」); never 「第一条 为了…制定本法。」.
 * Official-document headings (一、 （一） 1. （1） ① and decimal outlines):
   - a short rest with no sentence punctuation is the title (「四、着力提升碳市场活力」);
   - a short first sentence ending in 。 is the title when more follows, either on the
@@ -13,7 +13,8 @@ The rules, read off the corpus (see docs/numbering.md, "Titles"):
   - anything else is body: a long first sentence, a clause ending in ；or ：
     (「1.未依照章程开展业务活动的；」), a one-sentence item followed directly by its
     next sibling (「2.有规范的名称。」 in a list of conditions), or a sentence that leads
-    into a list (「（二）符合下列要求的社会团体予以保留。」, 「6.4.2　有下列行为之一的，…处理。」).
+    into a list (「（二）符合下列要求的社会团体予以保留。」, 「6.4.2　有下列行为之一的，…处理。」),
+    or a provision with a modal verb (「四、不少于一百名的选举委员可联合提名行政长官候选人。…」).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from typing import NamedTuple
 
 import regex
 
-# The longest title seen in the corpus's inline headings is 17 characters
-# (「培育新动能新优势，打造销售服务中心」); list items that are whole sentences run longer.
+# The longest title seen in the corpus's inline headings is 22 characters
+# (「建立粮食应急储运网络，做好应急粮食的调运准备」); list items that are whole sentences
+# run longer.
 MAX_INLINE_TITLE = 24
 # Headings that stand alone on their line (「一、清理整顿工作的方法、步骤」) may run longer.
 MAX_STANDALONE_TITLE = 40
@@ -32,10 +34,19 @@ MAX_ARTICLE_TITLE = 16
 
 _SENTENCE_END = "。！？!?"
 _CLAUSE_PUNCTUATION = "；：;:"
-_ANY_PUNCTUATION = regex.compile(r"[\p{P}--[（）()《》〈〉“”‘’\"'【】〔〕\[\]·—]]", regex.VERSION1)
+# Brackets, quotes and dashes are part of a phrase; other punctuation makes it a sentence.
+_PHRASE_MARKS = "（）()《》〈〉“”‘’\"'【】〔〕\\[\\]·—"
+_ANY_PUNCTUATION = regex.compile(rf"[\p{{P}}--[{_PHRASE_MARKS}]]", regex.VERSION1)
+# An article's title may list things with 、 (「第七条　聘任责任建筑师、责任评估师」).
+_ARTICLE_TITLE_PUNCTUATION = regex.compile(rf"[\p{{P}}--[、{_PHRASE_MARKS}]]", regex.VERSION1)
 _STANDALONE_FORBIDDEN = regex.compile(r"[。！？!?；：;:，,]")
 # Words that make a sentence the lead-in of a list rather than a heading.
 _LIST_LEAD_IN = regex.compile(r"下列|如下|以下")
+# Modal verbs make a sentence a provision, not a heading (「…选举委员可联合提名…。」,
+# 「…考核应采用上述全部考核指标。」); 应急, 应用, 供应, 可持续, 许可 … are not modals.
+_MODAL = regex.compile(
+    r"应当|应该|可以|不得|必须|(?<![供响适对反相效回呼答])应(?![急用对变])|(?<![许认宁])可(?![持信控靠视及行见])"
+)
 _LETTER_SPACING = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
 
@@ -63,7 +74,7 @@ def split_heading_rest(rest: str, family: str, *, has_more: bool) -> HeadingSpli
     if family == "division":
         return HeadingSplit(len(rest), len(rest))
     if family == "statute":
-        if len(rest) <= MAX_ARTICLE_TITLE and not _ANY_PUNCTUATION.search(rest):
+        if len(rest) <= MAX_ARTICLE_TITLE and not _ARTICLE_TITLE_PUNCTUATION.search(rest):
             return HeadingSplit(len(rest), len(rest))
         return None
     if len(rest) <= MAX_STANDALONE_TITLE and not _STANDALONE_FORBIDDEN.search(rest):
@@ -73,6 +84,8 @@ def split_heading_rest(rest: str, family: str, *, has_more: bool) -> HeadingSpli
         return None
     sentence = rest[:end]
     if any(ch in sentence for ch in _CLAUSE_PUNCTUATION) or _LIST_LEAD_IN.search(sentence):
+        return None
+    if _MODAL.search(sentence):
         return None
     body_start = end + 1
     if body_start >= len(rest) and not has_more:
