@@ -46,14 +46,23 @@ def chinese_to_int(numeral: str) -> int:
     last_unit = 10_000
     for ch in numeral:
         if ch in _DIGITS:
-            if digit is not None and _DIGITS[ch] != 0:
+            value = _DIGITS[ch]
+            if digit is not None:
                 raise ValueError(f"two digits in a row: {numeral!r}")
-            digit = _DIGITS[ch] or None
+            if value:
+                digit = value
+            elif last_unit == 10_000:
+                raise ValueError(f"零 before any unit: {numeral!r}")
             continue
         unit = _UNITS[ch]
         if unit >= last_unit:
             raise ValueError(f"units out of order: {numeral!r}")
-        total += (1 if digit is None else digit) * unit
+        if digit is None:
+            # Only a leading 十 stands without its digit (十一 = 11); 百, 千 need one.
+            if unit != 10 or total:
+                raise ValueError(f"no digit before {ch}: {numeral!r}")
+            digit = 1
+        total += digit * unit
         digit = None
         last_unit = unit
     return total + (digit or 0)
