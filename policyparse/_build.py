@@ -7,15 +7,21 @@ between pieces as separators, so that pieces and separators cover the input exac
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+from collections.abc import Iterable
 
+import attrs
 import lark
 
 from policyparse import _titles
-from policyparse._grammar import TEXT, UNKNOWN
+from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
+from policyparse._grammar import TEXT, UNKNOWN, UNNUMBERED
 from policyparse._lexer import WHITESPACE, Line
+from policyparse._meta import MetaBuilder, clean_title
 from policyparse._tree import RANK, Draft
 from policyparse.model import (
+    Attachment,
     Diagnostic,
     Document,
     Kind,
@@ -26,11 +32,12 @@ from policyparse.model import (
     Source,
     Span,
 )
-from policyparse.numerals import label_value
+from policyparse.numerals import int_to_chinese, label_number, label_value
 
 _RULE_KIND = {
     "book": Kind.BOOK, "subbook": Kind.SUBBOOK, "part": Kind.PART,
     "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE,
+    "preface": Kind.PREFACE, "supplementary": Kind.SUPPLEMENTARY,
     "heading1": Kind.HEADING1, "heading2": Kind.HEADING2, "heading3": Kind.HEADING3,
     "heading4": Kind.HEADING4, "heading5": Kind.HEADING5,
     "outline1": Kind.OUTLINE, "outline2": Kind.OUTLINE, "outline3": Kind.OUTLINE,
@@ -44,6 +51,7 @@ _ID_PREFIX = {
     Kind.SUPPLEMENTARY: "supp",
 }
 _DIVISIONS = {Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION}
+_NAMED = {Kind.PREFACE, Kind.SUPPLEMENTARY}  # the label is the name: 序言, 附则
 _STATUTE_UNITS = {Kind.ARTICLE, Kind.ITEM, Kind.SUBITEM}
 IMPLICIT_PATH_SEGMENT = "…"
 
@@ -62,7 +70,8 @@ def wrap_fragment(sections: list[Draft]) -> list[Draft]:
         if shallower is None:
             break
         after = sections[shallower]
-        number = label_value(after.marker) - 1 if after.marker is not None else 0
+        numbered = after.marker is not None and after.marker.type not in UNNUMBERED
+        number = label_value(after.marker) - 1 if numbered and after.marker is not None else 0
         if number < 1:
             break  # the shallower section is a first one: what precedes it is an introduction
         parent = Draft(after.rule, None, [], sections[:shallower], implicit_number=number)
@@ -71,7 +80,7 @@ def wrap_fragment(sections: list[Draft]) -> list[Draft]:
 
 
 class DocumentBuilder:
-    """Builds one Document from the text, its lines and the root draft."""
+    """Builds one Document from the text, its lines, its frame and each segment's root draft."""
 
     def __init__(self, text: str, lines: list[Line], name: str | None) -> None:
         self.text = text
@@ -79,16 +88,21 @@ class DocumentBuilder:
         self.name = name
         self.pieces: list[Span] = []
         self.diagnostics: list[Diagnostic] = []
+        self.root_id = ""
+        self.root_path = ""
+        self._line_starts = [line.start for line in lines]
 
-    def build(self, root: Draft) -> tuple[Document, list[Diagnostic]]:
-        """Return the document (without numbering diagnostics) and the lexing diagnostics."""
-        preamble = self._paragraphs(root.body)
-        contents: tuple[Paragraph, ...] = ()
-        drafts = root.children
-        if drafts and drafts[0].rule == "contents":
-            table, *drafts = drafts
-            contents = self._paragraphs([*([table.marker] if table.marker else []), *table.body])
-        sections = self._sections(wrap_fragment(drafts), parent=None)
+    def build(self, frame: Frame, roots: list[Draft]) -> tuple[Document, list[Diagnostic]]:
+        """Return the document (without numbering diagnostics) and the other diagnostics."""
+        main, *others = frame.segments
+        preamble, contents, sections = self._body(roots[0])
+        attachments = []
+        counts = {"attachment": 0, "embedded": 0}
+        for segment, root in zip(others, roots[1:], strict=True):
+            counts[segment.kind] += 1
+            attachments.append(self._attachment(segment, root, counts[segment.kind]))
+        meta, meta_diagnostics = MetaBuilder(self.text, self.lines).build(frame)
+        self.diagnostics.extend(meta_diagnostics)
         source = Source(
             name=self.name,
             length=len(self.text),
@@ -96,12 +110,76 @@ class DocumentBuilder:
         )
         document = Document(
             source=source,
+            meta=meta,
+            header=self._frame_pieces(i for i, _ in frame.header),
             preamble=preamble,
             contents=contents,
             sections=sections,
+            closing=self._frame_pieces(i for i, _ in main.closing),
+            attachments=tuple(attachments),
+            trailer=self._frame_pieces(frame.trailer),
             separators=self._separators(),
         )
         return document, self.diagnostics
+
+    def _body(
+        self, root: Draft
+    ) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Section, ...]]:
+        """Preamble, table of contents and sections of one segment's body."""
+        preamble = self._paragraphs(root.body)
+        contents: tuple[Paragraph, ...] = ()
+        drafts = root.children
+        if drafts and drafts[0].rule == "contents":
+            table, *drafts = drafts
+            contents = self._paragraphs([*([table.marker] if table.marker else []), *table.body])
+        return preamble, contents, self._sections(wrap_fragment(drafts), parent=None)
+
+    def _attachment(self, segment: Segment, root: Draft, position: int) -> Attachment:
+        """An attachment (附件N) or an embedded document, with ids and paths of its own."""
+        label = None
+        number = position
+        titles = [i for i, role in segment.head if role == "title"]
+        title_texts = [self._content(i) for i in titles]
+        if segment.label_line is not None:
+            head = ATTACHMENT_HEAD.fullmatch(self._content(segment.label_line))
+            assert head is not None
+            if head.group("title"):
+                label = self._content(segment.label_line)[: head.start("title")].rstrip("：: \u3000")
+                title_texts = [head.group("title")]
+            else:
+                label = self._content(segment.label_line)
+            if head.group("number"):
+                number = label_number(head.group("number"))
+        title = clean_title(title_texts) or None
+        notes = [self._content(i) for i, role in segment.head if role == "note"]
+        if segment.kind == "embedded":
+            self.root_id, self.root_path = f"doc-{number}", f"《{title}》" if title else f"doc-{number}"
+        else:
+            self.root_id, self.root_path = f"att-{number}", label or f"附件{number}"
+        preamble, contents, sections = self._body(root)
+        header = self._frame_pieces(i for i, _ in segment.head)
+        closing = self._frame_pieces(i for i, _ in segment.closing)
+        pieces = [p.span for p in (*header, *preamble, *contents, *closing)] + [s.span for s in sections]
+        span = (min(p[0] for p in pieces), max(p[1] for p in pieces)) if pieces else (0, 0)
+        attachment = Attachment(
+            label=label, number=number, title=title, notes=tuple(MetaBuilder.join_notes(notes)),
+            id=self.root_id, path=self.root_path, span=span, header=header, preamble=preamble,
+            contents=contents, sections=sections, closing=closing,
+        )
+        self.root_id, self.root_path = "", ""
+        return attachment
+
+    def _content(self, index: int) -> str:
+        line = self.lines[index]
+        return self.text[line.content_start : line.content_end]
+
+    def _frame_pieces(self, indices: Iterable[int]) -> tuple[Paragraph, ...]:
+        """Header and closing lines, whole, as pieces of their own."""
+        return tuple(
+            self._paragraph(self.lines[i].content_start, self.lines[i].content_end)
+            for i in indices
+            if not self.lines[i].is_blank
+        )
 
     # -- sections -------------------------------------------------------------------
 
@@ -119,7 +197,9 @@ class DocumentBuilder:
         seen[segment] = seen.get(segment, 0) + 1
         if seen[segment] > 1:
             segment = f"{segment}~{seen[segment]}"
-        return f"{parent.id}/{segment}" if parent else segment
+        if parent:
+            return f"{parent.id}/{segment}"
+        return f"{self.root_id}/{segment}" if self.root_id else segment
 
     def _section(self, draft: Draft, parent: Section | None, seen: dict[str, int]) -> Section:
         kind = self._kind(draft.rule, parent)
@@ -128,15 +208,17 @@ class DocumentBuilder:
         line = self._line_of(draft.marker)
         label_span = (line.content_start, line.label_end)
         label = self.text[label_span[0] : label_span[1]]
-        number = label_value(label)
+        number = None if kind in _NAMED else label_value(label)
         body_lines = self._lines_of(draft.body)
         has_more = bool(draft.children) or any(not b.is_blank for b in body_lines)
         family = _family(kind)
         title, title_span, inline, body_lines = self._title(line, family, has_more, body_lines)
         written = self.text[title_span[0] : title_span[1]] if title_span else None
+        if kind in _NAMED:
+            title = _titles.clean_title(label, "division")
         paragraphs = inline + self._paragraphs_of_lines(body_lines)
         own_id = self._own_id(kind, number, parent, seen)
-        own_path = f"{parent.path}/{label}" if parent else label
+        own_path = f"{parent.path}/{label}" if parent else self._top_path(label)
         self.pieces.append(label_span)
         if title_span:
             self.pieces.append(title_span)
@@ -144,7 +226,10 @@ class DocumentBuilder:
             kind=kind, label=label, number=number, title=title, id=own_id, path=own_path,
             line=line.number, span=label_span,
         )
-        children = self._sections(draft.children, stub)
+        if kind is Kind.ARTICLE:
+            paragraphs, children = self._clauses(stub, paragraphs, draft.children)
+        else:
+            children = self._sections(draft.children, stub)
         end = max([label_span[1], *(p.span[1] for p in paragraphs), *(c.span[1] for c in children)])
         if title_span:
             end = max(end, title_span[1])
@@ -155,12 +240,61 @@ class DocumentBuilder:
             title_span=title_span, title_as_written=written if written != title else None,
         )
 
+    def _clauses(
+        self, article: Section, paragraphs: list[Paragraph], drafts: list[Draft]
+    ) -> tuple[list[Paragraph], tuple[Section, ...]]:
+        """Group an article's paragraphs (款) with the items (项) that follow each one.
+
+        A paragraph after an item is the article's next 款, not part of the item, so it is
+        taken out of the item's body first. With one 款, the article keeps its paragraphs and
+        items; with more, each 款 becomes a ``clause`` section (label None, number n).
+        """
+        groups: list[tuple[list[Paragraph], list[Draft]]] = [([p], []) for p in paragraphs]
+        for draft in drafts:
+            item, tail = self._split_tail(draft)
+            if not groups:
+                groups.append(([], []))
+            groups[-1][1].append(item)
+            groups.extend(([p], []) for p in self._paragraphs_of_lines(tail))
+        if len(groups) <= 1:
+            own, items = groups[0] if groups else ([], [])
+            return own, self._sections(items, article)
+        clauses = []
+        for number, (own, items) in enumerate(groups, start=1):
+            stub = Section(
+                kind=Kind.CLAUSE, label=None, number=number, title=None,
+                id=f"{article.id}/{_id_segment(Kind.CLAUSE, number)}",
+                path=f"{article.path}/第{int_to_chinese(number)}款",
+                line=self._line_at(own[0].span[0]) if own else article.line, span=(0, 0),
+            )
+            children = self._sections(items, stub)
+            spans = [p.span for p in own] + [c.span for c in children]
+            clauses.append(
+                attrs.evolve(
+                    stub, paragraphs=tuple(own), children=children,
+                    span=(min(a for a, _ in spans), max(b for _, b in spans)),
+                )
+            )
+        return [], tuple(clauses)
+
+    def _split_tail(self, draft: Draft) -> tuple[Draft, list[Line]]:
+        """Take the lines after an item's last line (its own, or its last subitem's) out of it."""
+        if draft.children:
+            last, tail = self._split_tail(draft.children[-1])
+            return attrs.evolve(draft, children=[*draft.children[:-1], last]), tail
+        return attrs.evolve(draft, body=[]), self._lines_of(draft.body)
+
+    def _line_at(self, position: int) -> int:
+        """1-based number of the line holding ``position``."""
+        return bisect.bisect_right(self._line_starts, position)
+
     def _implicit(
         self, draft: Draft, kind: Kind, parent: Section | None, seen: dict[str, int]
     ) -> Section:
         number = draft.implicit_number
         own_id = self._own_id(kind, number, parent, seen)
-        own_path = f"{parent.path}/{IMPLICIT_PATH_SEGMENT}" if parent else IMPLICIT_PATH_SEGMENT
+        segment = IMPLICIT_PATH_SEGMENT
+        own_path = f"{parent.path}/{segment}" if parent else self._top_path(segment)
         first = draft.children[0]
         while first.marker is None:
             first = first.children[0]
@@ -176,6 +310,9 @@ class DocumentBuilder:
             span=(children[0].span[0], children[-1].span[1]),
         )
 
+    def _top_path(self, label: str) -> str:
+        return f"{self.root_path}/{label}" if self.root_path else label
+
     @staticmethod
     def _kind(rule: str, parent: Section | None) -> Kind:
         kind = _RULE_KIND[rule]
@@ -184,7 +321,7 @@ class DocumentBuilder:
         if kind is Kind.HEADING1 and parent.kind in (Kind.CHAPTER, Kind.SECTION):
             # 一、 numbering the articles of a chaptered text (the 2004 State Council rules).
             return Kind.ARTICLE
-        inside_article = parent.kind in _STATUTE_UNITS
+        inside_article = parent.kind in _STATUTE_UNITS or parent.kind is Kind.CLAUSE
         if inside_article and kind is Kind.HEADING2:
             return Kind.ITEM
         if inside_article and kind is Kind.HEADING3:
@@ -290,4 +427,4 @@ def _family(kind: Kind) -> str:
 
 
 def _id_segment(kind: Kind, number: int | None) -> str:
-    return f"{_ID_PREFIX[kind]}-{number if number is not None else 0}"
+    return f"{_ID_PREFIX[kind]}-{number}" if number is not None else _ID_PREFIX[kind]

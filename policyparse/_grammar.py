@@ -16,6 +16,8 @@ TEXT = "TEXT"
 UNKNOWN = "UNKNOWN"
 CONTENTS = "CONTENTS"
 TOC_ENTRY = "TOC_ENTRY"
+# Heading terminals without a number (序言, 附则).
+UNNUMBERED = frozenset({"PREFACE", "SUPPLEMENTARY"})
 # Line kinds that are not headings: they travel inside bodies.
 NOT_HEADINGS = frozenset({TEXT, UNKNOWN, CONTENTS, TOC_ENTRY})
 

@@ -11,7 +11,15 @@ from typing import NamedTuple
 import lark
 import regex
 
-from policyparse._grammar import CONTENTS, NOT_HEADINGS, TEXT, TOC_ENTRY, UNKNOWN, marker_pattern
+from policyparse._grammar import (
+    CONTENTS,
+    NOT_HEADINGS,
+    TEXT,
+    TOC_ENTRY,
+    UNKNOWN,
+    UNNUMBERED,
+    marker_pattern,
+)
 from policyparse.numerals import label_value
 
 # Whitespace around a line's content: ASCII, U+3000, NBSP, zero-width space, BOM.
@@ -66,7 +74,7 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line(number, start, content_start, content_end, end, TEXT, content_start))
         else:
             kind = found.lastgroup or TEXT
-            if kind not in NOT_HEADINGS and not _valid_numeral(found.group()):
+            if kind not in NOT_HEADINGS | UNNUMBERED and not _valid_numeral(found.group()):
                 kind = UNKNOWN  # 「十十、」: the shape of a marker, but no number
             lines.append(
                 Line(number, start, content_start, content_end, end, kind, content_start + found.end())

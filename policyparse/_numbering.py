@@ -71,6 +71,8 @@ class _Checker:
                     section, "numbering-duplicate", Severity.WARNING,
                     f"「{section.label}」 repeats the number of 「{before.label}」 (line {before.line})",
                 )
+            elif number == 1 and _ends_with_lead_in(before):
+                pass  # 「注：」 then 1. 2. …: a new list, introduced by the text above it
             elif number < before.number:
                 self._report(
                     section, "numbering-order", Severity.WARNING,
@@ -104,3 +106,10 @@ class _Checker:
                 span=section.label_span,
             )
         )
+
+
+def _ends_with_lead_in(section: Section) -> bool:
+    """True when the last paragraph of a section (or of its last descendant) ends with ：."""
+    last = section.walk()[-1]
+    paragraphs = last.paragraphs or section.paragraphs
+    return bool(paragraphs) and paragraphs[-1].text.endswith(("：", ":"))

@@ -6,6 +6,7 @@ import attrs
 import lark
 
 from policyparse._build import DocumentBuilder
+from policyparse._frame import find_frame
 from policyparse._lexer import split_lines, tokens
 from policyparse._numbering import NUMBERING_CODES, check_numbering
 from policyparse._tree import parse_tokens
@@ -32,16 +33,17 @@ def parse(text: str, name: str | None = None, strict: bool = False) -> Document:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
     lines = split_lines(text)
+    frame = find_frame(text, lines)
     try:
-        root = parse_tokens(tokens(lines, text))
+        roots = [parse_tokens(tokens(lines[a:b], text)) for a, b in (s.body for s in frame.segments)]
     except lark.exceptions.LarkError as error:  # the grammar accepts any line sequence
         raise PolicyParseError(f"the parser failed: {error}") from error
     builder = DocumentBuilder(text, lines, name)
-    document, lexing = builder.build(root)
-    diagnostics = sorted(
-        [*lexing, *check_numbering(document.sections)],
-        key=lambda d: (d.line or 0, d.span or (0, 0)),
-    )
+    document, other = builder.build(frame, roots)
+    numbering = check_numbering(document.sections)
+    for attachment in document.attachments:
+        numbering.extend(check_numbering(attachment.sections))
+    diagnostics = sorted([*other, *numbering], key=lambda d: (d.line or 0, d.span or (0, 0)))
     if not text.strip():
         diagnostics.insert(
             0,

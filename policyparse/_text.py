@@ -12,14 +12,13 @@ def to_text(document: Document) -> str:
         ValueError: if the pieces do not cover the text exactly once (a corrupt document).
     """
     placed: list[tuple[int, str]] = [(s.start, s.text) for s in document.separators]
-    _paragraphs(placed, document.preamble)
-    _paragraphs(placed, document.contents)
-    _paragraphs(placed, document.closing)
+    for part in (document.header, document.preamble, document.contents, document.closing, document.trailer):
+        _paragraphs(placed, part)
     for section in document.walk():
         _section(placed, section)
     for attachment in document.attachments:
-        _paragraphs(placed, attachment.preamble)
-        _paragraphs(placed, attachment.closing)
+        for part in (attachment.header, attachment.preamble, attachment.contents, attachment.closing):
+            _paragraphs(placed, part)
         for top in attachment.sections:
             for section in top.walk():
                 _section(placed, section)

@@ -17,7 +17,7 @@ from policyparse._grammar import CONTENTS, NOT_HEADINGS, parser
 # Rank of each section rule, mirroring the grammar's nesting (a lower rank contains a
 # higher one). tests/test_grammar.py checks the table against the parser itself.
 RANK = {
-    "book": 1, "subbook": 2, "part": 3, "chapter": 4, "section": 5,
+    "book": 1, "subbook": 2, "part": 3, "chapter": 4, "preface": 4, "supplementary": 4, "section": 5,
     "article": 6, "heading1": 6, "outline1": 6,
     "heading2": 7, "outline2": 7,
     "heading3": 8, "outline3": 8,

@@ -144,7 +144,19 @@ class Source:
 
 @attrs.frozen(kw_only=True)
 class Meta:
-    """Header and footer facts of an official document (GB/T 9704 elements)."""
+    """Header and footer facts of an official document (GB/T 9704 elements).
+
+    Attributes:
+        title: the title, its lines joined and letter-spacing removed.
+        doc_number: 发文字号 (「国发〔2019〕3号」).
+        issuers: 发文机关 from the signature (「国务院」; two for a joint document).
+        recipients: 主送机关, one per organ.
+        date: 成文日期 as ISO ``YYYY-MM-DD``.
+        notes: 「（此件公开发布）」 and similar remarks, without brackets.
+        history: promulgation and amendment lines of a statute (「1993年12月29日 … 通过」).
+        attachment_list: the attachments named in 「附件：1. … 2. …」, without numbers.
+        spans: where each field stands in the text, by field name.
+    """
 
     title: str | None = None
     doc_number: str | None = None
@@ -152,38 +164,70 @@ class Meta:
     recipients: tuple[str, ...] = ()
     date: str | None = None
     notes: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    attachment_list: tuple[str, ...] = ()
     spans: dict[str, tuple[Span, ...]] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen(kw_only=True)
 class Attachment:
-    """An attachment (附件) or embedded document, with its own title and numbering."""
+    """An attachment (附件1) or an embedded document (the 办法 a notice 印发), as its own tree.
+
+    Attributes:
+        label: 「附件1」, 「附件一」, 「附件」; None for an embedded document.
+        number: the attachment's number (附件3 → 3); its position for an embedded document.
+        title: its title, lines joined and letter-spacing removed; None if it has none.
+        notes: remarks under the title (「民政部　一九九七年一月二十八日」), without brackets.
+        id: ``att-N`` for an attachment, ``doc-N`` for an embedded document; its sections'
+            ids start with it.
+        path: the label, or the title in 《》; its sections' paths start with it.
+        header: the lines of the label, title and notes, as written.
+        preamble, contents, sections, closing: as for a Document.
+    """
 
     label: str | None
+    number: int
     title: str | None
+    notes: tuple[str, ...] = ()
+    id: str = attrs.field(eq=False)
+    path: str = attrs.field(eq=False)
     span: Span = attrs.field(eq=False)
+    header: tuple[Paragraph, ...] = ()
     preamble: tuple[Paragraph, ...] = ()
+    contents: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     closing: tuple[Paragraph, ...] = ()
+
+    def walk(self) -> tuple[Section, ...]:
+        """Return every section of the attachment, in document order."""
+        found: list[Section] = []
+        for section in self.sections:
+            found.extend(section.walk())
+        return tuple(found)
 
 
 @attrs.frozen(kw_only=True)
 class Document:
     """A parsed document: everything in the input, in one of these fields.
 
-    ``preamble`` is the text before the first section, ``contents`` a table of contents
-    (目录, its heading line first), ``closing`` the text after the body
-    (signature, date, notes), ``separators`` the characters between pieces, so that the
+    ``header`` holds the lines of the title, document number and recipients (and a Markdown
+    file's front matter and history), ``preamble`` the text before the first section,
+    ``contents`` a table of contents (目录, its heading line first), ``closing`` the lines
+    after the body (attachment list, signature, date, notes), ``attachments`` the
+    attachments and embedded documents, ``trailer`` what follows the document without being
+    part of it (a list of download links), ``separators`` the characters between pieces:
     pieces and separators together cover the input exactly once.
     """
 
     source: Source
     meta: Meta = attrs.field(factory=Meta)
+    header: tuple[Paragraph, ...] = ()
     preamble: tuple[Paragraph, ...] = ()
     contents: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     closing: tuple[Paragraph, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    trailer: tuple[Paragraph, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     separators: tuple[Separator, ...] = attrs.field(default=(), eq=False)
 

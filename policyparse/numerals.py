@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["chinese_to_int", "label_number", "label_value"]
+__all__ = ["chinese_to_int", "int_to_chinese", "label_number", "label_value"]
 
 _DIGITS = {
     "〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -103,3 +103,27 @@ def label_value(label: str) -> int:
     if not numerals:
         raise ValueError(f"no numeral in {label!r}")
     return label_number(numerals[0] if label.startswith("第") else numerals[-1])
+
+
+def int_to_chinese(number: int) -> str:
+    """Write 1–9999 as a Chinese numeral the way labels do: 十一, 二十, 一百零五, 一千二百六十.
+
+    Raises:
+        ValueError: outside 1–9999.
+    """
+    if not 1 <= number <= 9999:
+        raise ValueError(f"out of range: {number}")
+    digits = "〇一二三四五六七八九"
+    parts: list[str] = []
+    pending_zero = False
+    for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // unit_value % 10
+        if digit == 0:
+            pending_zero = bool(parts)
+            continue
+        if pending_zero:
+            parts.append("零")
+            pending_zero = False
+        parts.append(digits[digit] + unit)
+    written = "".join(parts)
+    return written[1:] if 10 <= number <= 19 else written

@@ -15,6 +15,8 @@ SAMPLE_LINE = {
     "subbook": "第一分编　通则",
     "part": "第一部分　总体要求",
     "chapter": "第一章　总则",
+    "preface": "序言",
+    "supplementary": "附　　则",
     "section": "第一节　一般规定",
     "article": "第一条　目的",
     "heading1": "一、总体要求",

@@ -27,7 +27,10 @@ def test_round_trip(path: Path) -> None:
 
 def test_contract_fields_of_the_seed() -> None:
     data = json.loads(policyparse.to_json(policyparse.parse(SEED.read_text(encoding="utf-8"), name="seed.txt")))
-    assert list(data)[:5] == ["schema", "source", "meta", "preamble", "contents"]
+    assert list(data) == [
+        "schema", "source", "meta", "header", "preamble", "contents", "sections", "closing",
+        "attachments", "trailer", "diagnostics", "separators",
+    ]
     assert data["schema"] == "policyparse/1"
     assert data["source"]["name"] == "seed.txt" and data["source"]["length"] == 8784
     six = data["sections"][1]["children"][0]

@@ -179,16 +179,13 @@ any_text_with_surrogates = st.text(
 def _pieces(doc: Document) -> list[tuple[int, str, str]]:
     """Every piece and separator as (start, text, what), from the document's fields."""
     placed: list[tuple[int, str, str]] = [(s.start, s.text, "separator") for s in doc.separators]
-    placed += [(p.span[0], p.text, "preamble") for p in doc.preamble]
-    # A table of contents (目录), in versions of the model that have one.
-    placed += [(p.span[0], p.text, "contents") for p in getattr(doc, "contents", ())]
-    placed += [(p.span[0], p.text, "closing") for p in doc.closing]
+    for part in ("header", "preamble", "contents", "closing", "trailer"):
+        placed += [(p.span[0], p.text, part) for p in getattr(doc, part)]
     sections: list[Section] = list(doc.walk())
     for attachment in doc.attachments:
-        placed += [(p.span[0], p.text, "attachment preamble") for p in attachment.preamble]
-        placed += [(p.span[0], p.text, "attachment closing") for p in attachment.closing]
-        for top in attachment.sections:
-            sections.extend(top.walk())
+        for part in ("header", "preamble", "contents", "closing"):
+            placed += [(p.span[0], p.text, f"attachment {part}") for p in getattr(attachment, part)]
+        sections.extend(attachment.walk())
     for section in sections:
         if section.label is not None:
             assert section.label_span is not None, section
@@ -215,11 +212,12 @@ def check_tiling(doc: Document, text: str) -> None:
 def check_invariants(doc: Document, text: str) -> None:
     assert policyparse.to_text(doc) == text
     assert doc.source.length == len(text)
-    for paragraph in (*doc.preamble, *getattr(doc, "contents", ()), *doc.closing):
+    for paragraph in (*doc.header, *doc.preamble, *doc.contents, *doc.closing, *doc.trailer):
         assert paragraph.text == text[paragraph.span[0] : paragraph.span[1]]
-    for section in doc.walk():
+    sections = [*doc.walk(), *(s for a in doc.attachments for s in a.walk())]
+    for section in sections:
         assert 0 <= section.span[0] <= section.span[1] <= len(text), section
-        if section.implicit:
+        if section.implicit or section.kind is policyparse.Kind.CLAUSE:
             assert section.label is None
         else:
             assert section.label is not None and section.label_span is not None

@@ -1,0 +1,375 @@
+"""Frame stage: find the parts of a document around its numbered body, before parsing it.
+
+A pre-parse pass over the lexer's lines. It recognises the GB/T 9704 elements of an official
+document (title, 发文字号, 主送机关, signature, 成文日期, notes such as 「（此件公开发布）」, the
+附件 list), the header of a LawRefBook Markdown file (``# title``, history lines,
+``<!-- INFO END -->``) and of the Shanghai files (YAML front matter, ``>`` notes), and it
+cuts the rest into segments: the main text, an embedded document (the 办法 that a notice
+印发, after the notice's signature) and attachments (附件1 …). Each segment's body is then
+parsed with the grammar on its own. Nothing is removed: every line lands in a segment's
+head, body or closing, in the document header, or in the trailer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from policyparse._grammar import NOT_HEADINGS
+from policyparse._lexer import Line
+
+_HAN_NUMERAL = "〇○零一二三四五六七八九十"
+DOC_NUMBER = regex.compile(
+    r"(?:\p{Han}{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*第?\s*\d{1,5}\s*号"
+    r"|(?:\p{Han}{1,8})?第\s*\d{1,5}\s*号)"
+)
+DATE = regex.compile(
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    rf"|(?P<cy>[{_HAN_NUMERAL}]{{4}})年(?P<cm>[{_HAN_NUMERAL}]{{1,3}})月(?P<cd>[{_HAN_NUMERAL}]{{1,3}})日"
+)
+# 「（此件公开发布）」, 「（本文有删减）」: a short remark in brackets, alone on its line.
+NOTE = regex.compile(r"[（(][^（）()]{2,40}[）)]")
+# 「附件：1.名词解释」 lists the attachments; 「附件1」, 「附件一：…」, 「附件」 open one.
+ATTACHMENT_LIST = regex.compile(r"附\s*件\s*[：:]\s*(?P<rest>\S.*)")
+ATTACHMENT_HEAD = regex.compile(
+    rf"附\s*件\s*(?P<number>[0-9０-９]{{1,2}}|[{_HAN_NUMERAL}]{{1,3}})?\s*(?:[：:]\s*(?P<title>\S.*))?"
+)
+LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<name>\S.*)")
+RECIPIENTS = regex.compile(r"[^。；]{2,200}[：:]")
+INFO_END = "<!-- INFO END -->"
+URL = regex.compile(r"https?://")
+_SENTENCE_PUNCTUATION = regex.compile(r"[。；;！？!?：:，,]")
+_MAX_TITLE_LINE = 50
+_MAX_ISSUER_LINE = 30
+_HEADER_WINDOW = 8
+
+
+@attrs.define
+class Segment:
+    """A part of the document: the main text, an embedded document or an attachment.
+
+    ``head`` and ``closing`` are ``(line index, role)`` pairs; ``body`` a range of line indices.
+    Roles: title, doc_number, recipients, note, label, issuer, date, attachment_list.
+    """
+
+    kind: str  # "main", "embedded" or "attachment"
+    label_line: int | None = None
+    head: list[tuple[int, str]] = attrs.field(factory=list)
+    body: tuple[int, int] = (0, 0)
+    closing: list[tuple[int, str]] = attrs.field(factory=list)
+
+
+@attrs.define
+class Frame:
+    """The document header, the segments and the trailer, as line indices."""
+
+    header: list[tuple[int, str]]
+    segments: list[Segment]
+    trailer: list[int]
+    front_matter: dict[str, tuple[str, int]]
+
+
+class _Lines:
+    """Read-only helpers over the lexer's lines."""
+
+    def __init__(self, text: str, lines: Sequence[Line]) -> None:
+        self.text = text
+        self.lines = lines
+
+    def content(self, i: int) -> str:
+        line = self.lines[i]
+        return self.text[line.content_start : line.content_end]
+
+    def raw(self, i: int) -> str:
+        line = self.lines[i]
+        return self.text[line.start : line.content_end].strip()
+
+    def blank(self, i: int) -> bool:
+        return self.lines[i].is_blank
+
+    def heading(self, i: int) -> bool:
+        return self.lines[i].kind not in NOT_HEADINGS
+
+    def next_filled(self, i: int, stop: int) -> int | None:
+        while i < stop and self.blank(i):
+            i += 1
+        return i if i < stop else None
+
+    def previous_filled(self, i: int, stop: int) -> int | None:
+        while i >= stop and self.blank(i):
+            i -= 1
+        return i if i >= stop else None
+
+    def full(self, pattern: regex.Pattern[str], i: int) -> regex.Match[str] | None:
+        return pattern.fullmatch(self.content(i))
+
+    def title_like(self, i: int) -> bool:
+        content = self.content(i)
+        return (
+            not self.heading(i)
+            and 0 < len(content) <= _MAX_TITLE_LINE
+            and not _SENTENCE_PUNCTUATION.search(content)
+            and self.full(DATE, i) is None
+            and self.full(DOC_NUMBER, i) is None
+            and not content.startswith(("（", "("))
+        )
+
+    def issuer_like(self, i: int) -> bool:
+        content = self.content(i)
+        return (
+            not self.heading(i)
+            and 0 < len(content) <= _MAX_ISSUER_LINE
+            and not _SENTENCE_PUNCTUATION.search(content)
+            and regex.search(r"\p{Han}", content) is not None
+            and self.full(NOTE, i) is None
+            and self.full(DATE, i) is None
+            and self.full(ATTACHMENT_HEAD, i) is None
+        )
+
+
+def find_frame(text: str, lines: Sequence[Line]) -> Frame:
+    """Return the header, segments and trailer of a document."""
+    view = _Lines(text, lines)
+    end = len(lines)
+    header: list[tuple[int, str]] = []
+    front_matter: dict[str, tuple[str, int]] = {}
+    start = _front_matter(view, header, front_matter)
+    start = _markdown_header(view, start, header)
+    trailer_start = _trailer_start(view, start)
+    main = Segment(kind="main")
+    start = _official_header(view, start, header)
+    segments = [main]
+    boundaries = _attachment_heads(view, start, trailer_start)
+    main_end = boundaries[0] if boundaries else trailer_start
+    embedded_start = _signature_followed_by_text(view, start, main_end)
+    if embedded_start is not None:
+        main.body = (start, embedded_start)
+        embedded = Segment(kind="embedded")
+        embedded.body = (embedded_start, main_end)
+        segments.append(embedded)
+    else:
+        main.body = (start, main_end)
+    for position, head in enumerate(boundaries):
+        attachment = Segment(kind="attachment", label_line=head)
+        following = boundaries[position + 1] if position + 1 < len(boundaries) else trailer_start
+        attachment.body = (head + 1, following)
+        segments.append(attachment)
+    for segment in segments:
+        _split_head(view, segment)
+        _split_closing(view, segment)
+    return Frame(header=header, segments=segments, trailer=list(range(trailer_start, end)),
+                 front_matter=front_matter)
+
+
+def _front_matter(view: _Lines, header: list[tuple[int, str]], fields: dict[str, tuple[str, int]]) -> int:
+    """YAML front matter between two ``---`` lines at the top (the Shanghai files)."""
+    lines = view.lines
+    if not lines or view.content(0) != "---":
+        return 0
+    closing = next((i for i in range(1, min(len(lines), 80)) if view.content(i) == "---"), None)
+    if closing is None:
+        return 0
+    for i in range(closing + 1):
+        header.append((i, "front_matter"))
+        key, colon, value = view.content(i).partition(":")
+        if colon and 0 < i < closing and value.strip():
+            fields[key.strip()] = (value.strip(), i)
+    i = closing + 1
+    while i < len(lines) and (view.blank(i) or view.content(i).startswith(">")):
+        if not view.blank(i):
+            header.append((i, "quote"))
+        i += 1
+    return i
+
+
+def _markdown_header(view: _Lines, start: int, header: list[tuple[int, str]]) -> int:
+    """A LawRefBook header: ``# title``, history lines, ``<!-- INFO END -->``."""
+    first = view.next_filled(start, len(view.lines))
+    if first is None or not view.raw(first).startswith("# "):
+        return start
+    header.append((first, "title"))
+    info_end = next(
+        (i for i in range(first + 1, min(len(view.lines), first + 60)) if view.content(i) == INFO_END),
+        None,
+    )
+    if info_end is None:
+        return first + 1
+    for i in range(first + 1, info_end):
+        if not view.blank(i):
+            header.append((i, "history"))
+    header.append((info_end, "syntax"))
+    return info_end + 1
+
+
+def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) -> int:
+    """Title lines, 发文字号 and 主送机关 at the top of an official document.
+
+    Without a document number, the first lines are a title only when a bracketed note
+    (「（2025年12月30日…通过）」) or a 目录 follows them: a newspaper headline is not a title.
+    """
+    filled: list[int] = []
+    i = start
+    while i < len(view.lines) and len(filled) < _HEADER_WINDOW:
+        if not view.blank(i):
+            filled.append(i)
+        i += 1
+    titles: list[int] = []
+    for i in filled:
+        if view.full(DOC_NUMBER, i):
+            header.extend((t, "title") for t in titles)
+            header.append((i, "doc_number"))
+            after = view.next_filled(i + 1, len(view.lines))
+            if after is not None and view.full(RECIPIENTS, after) and not view.heading(after):
+                header.append((after, "recipients"))
+                return after + 1
+            return i + 1
+        if not view.title_like(i) or len(titles) == 3:
+            break
+        titles.append(i)
+    if titles and len(titles) <= 2:
+        after = view.next_filled(titles[-1] + 1, len(view.lines))
+        if after is not None:
+            notes = _bracket_group(view, after)
+            if notes or view.lines[after].kind == "CONTENTS":
+                header.extend((t, "title") for t in titles)
+                header.extend((n, "note") for n in notes)
+                return (notes[-1] if notes else titles[-1]) + 1
+    return start
+
+
+def _bracket_group(view: _Lines, i: int) -> list[int]:
+    """A bracketed remark on one line or running over several: 「（二○○四年…国务院」「第54次…通过）」."""
+    content = view.content(i)
+    if not content.startswith(("（", "(")) or view.heading(i):
+        return []
+    group = [i]
+    j = i
+    while not view.content(j).endswith(("）", ")")):
+        j += 1
+        if j >= len(view.lines) or j - i > 3 or view.heading(j) or view.blank(j):
+            return []
+        group.append(j)
+    return group
+
+
+def _trailer_start(view: _Lines, start: int) -> int:
+    """A closing list of links (「## 附件（官方直链）」 then URLs) is not part of the document."""
+    end = len(view.lines)
+    for i in range(start, end):
+        if not view.content(i).startswith("附件") or URL.search(view.content(i)):
+            continue
+        rest = [j for j in range(i + 1, end) if not view.blank(j)]
+        if rest and all(URL.search(view.content(j)) for j in rest):
+            return i
+    return end
+
+
+def _attachment_heads(view: _Lines, start: int, stop: int) -> list[int]:
+    """Lines that open an attachment: 「附件」, 「附件1」, 「附件1：查处酒后驾驶操作规程」.
+
+    「附件：1.名词解释」 (no number after 附件) lists the attachments instead.
+    """
+    return [
+        i for i in range(start, stop)
+        if not view.heading(i) and view.full(ATTACHMENT_HEAD, i) and not view.full(ATTACHMENT_LIST, i)
+    ]
+
+
+def _signature_followed_by_text(view: _Lines, start: int, stop: int) -> int | None:
+    """Where an embedded document starts: after a signature block that is not at the end.
+
+    A notice that 印发 a regulation signs and dates the notice, then gives the regulation.
+    """
+    for i in range(start, stop):
+        if not view.full(DATE, i):
+            continue
+        issuer = view.previous_filled(i - 1, start)
+        if issuer is None or not view.issuer_like(issuer):
+            continue
+        j = i + 1
+        while (k := view.next_filled(j, stop)) is not None and view.full(NOTE, k):
+            j = k + 1
+        following = view.next_filled(j, stop)
+        if following is not None:
+            return j
+    return None
+
+
+def _split_head(view: _Lines, segment: Segment) -> None:
+    """The label line, title lines and bracketed notes at the top of an attachment or embedded document."""
+    first, stop = segment.body
+    if segment.kind == "main":
+        return
+    head: list[tuple[int, str]] = []
+    titles: list[int] = []
+    last = first - 1
+    if segment.label_line is not None:
+        head.append((segment.label_line, "label"))
+        match = view.full(ATTACHMENT_HEAD, segment.label_line)
+        last = segment.label_line
+        if match and match.group("title"):
+            titles = [segment.label_line]
+    if not titles:
+        candidate = view.next_filled(first, stop)
+        if candidate is not None and view.title_like(candidate) and view.lines[candidate].kind != "CONTENTS":
+            titles = [candidate]
+            # A second title line, when the line after it opens the body.
+            second = view.next_filled(candidate + 1, stop)
+            after = view.next_filled(second + 1, stop) if second is not None else None
+            if second is not None and view.title_like(second) and view.lines[second].kind != "CONTENTS" and (
+                after is None or not view.title_like(after)
+            ) and _bracket_group(view, second) == []:
+                titles.append(second)
+            head.extend((t, "title") for t in titles)
+            last = titles[-1]
+    after = view.next_filled(last + 1, stop)
+    notes = _bracket_group(view, after) if after is not None and titles else []
+    head.extend((n, "note") for n in notes)
+    segment.head = head
+    segment.body = ((notes[-1] if notes else last) + 1, stop)
+
+
+def _split_closing(view: _Lines, segment: Segment) -> None:
+    """Attachment list, signature, date and notes at the end of a segment's body."""
+    first, stop = segment.body
+    closing: list[tuple[int, str]] = []
+    last = view.previous_filled(stop - 1, first)
+    notes: list[int] = []
+    while last is not None and view.full(NOTE, last) and not view.heading(last):
+        notes.append(last)
+        last = view.previous_filled(last - 1, first)
+    cut = stop
+    if last is not None and view.full(DATE, last):
+        issuers: list[int] = []
+        k = view.previous_filled(last - 1, first)
+        while k is not None and view.issuer_like(k) and len(issuers) < 3:
+            issuers.append(k)
+            k = view.previous_filled(k - 1, first)
+        if issuers or segment.kind != "main" or k is None:
+            closing = [(i, "issuer") for i in reversed(issuers)] + [(last, "date")]
+            closing += [(n, "note") for n in reversed(notes)]
+            cut = issuers[-1] if issuers else last
+    elif notes:
+        notes = []
+    listing = _attachment_list_before(view, first, cut)
+    if listing:
+        closing = [(i, "attachment_list") for i in listing] + closing
+        cut = listing[0]
+    segment.closing = closing
+    segment.body = (first, cut)
+
+
+def _attachment_list_before(view: _Lines, first: int, cut: int) -> list[int]:
+    """「附件：1.名词解释」「2.城市更新全周期流程图」… just before ``cut``."""
+    entries: list[int] = []
+    k = view.previous_filled(cut - 1, first)
+    while k is not None:
+        if view.full(ATTACHMENT_LIST, k):
+            return [k, *reversed(entries)]
+        if not view.full(LIST_ENTRY, k) or len(view.content(k)) > _MAX_TITLE_LINE or "。" in view.content(k):
+            return []
+        entries.append(k)
+        k = view.previous_filled(k - 1, first)
+    return []

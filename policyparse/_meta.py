@@ -1,0 +1,175 @@
+"""Model stage: typed header and footer facts (Meta) from the lines the frame stage found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from policyparse._frame import ATTACHMENT_LIST, DATE, LIST_ENTRY, Frame
+from policyparse._lexer import Line
+from policyparse.model import Diagnostic, Meta, Severity, Span
+from policyparse.numerals import chinese_to_int
+
+_LETTER_SPACING = regex.compile(r"(?<=\p{Han})[ \t\u3000\u00a0]+(?=\p{Han})|^[ \t\u3000]+|[ \t\u3000]+$")
+_SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
+# Organs are separated by ，; 、 joins the parts of one (「各省、自治区、直辖市人民政府」).
+_RECIPIENT_SEPARATORS = regex.compile(r"[，,；;]")
+# Front matter keys of the Shanghai files and the Meta field each one stands for.
+FRONT_MATTER_FIELDS = {"标题": "title", "文号": "doc_number", "发布单位": "issuers", "发布日期": "date"}
+
+
+def iso_date(value: str) -> str | None:
+    """「2019年1月12日」 or 「二〇〇五年六月十一日」 → 「2019-01-12」; None if not a date."""
+    match = DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    try:
+        if match.group("y"):
+            year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+        else:
+            year = chinese_to_int(match.group("cy").replace("○", "〇"))
+            month, day = chinese_to_int(match.group("cm")), chinese_to_int(match.group("cd"))
+    except ValueError:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def clean_title(lines: Iterable[str]) -> str:
+    """Join title lines and remove letter-spacing (「国 家 粮 食 应 急 预 案」 → 国家粮食应急预案)."""
+    return "".join(_LETTER_SPACING.sub("", line) for line in lines)
+
+
+def strip_brackets(note: str) -> str:
+    """「（此件公开发布）」 → 此件公开发布."""
+    return note.strip().removeprefix("（").removeprefix("(").removesuffix("）").removesuffix(")").strip()
+
+
+def attachment_names(contents: Sequence[str]) -> list[str]:
+    """Names in 「附件：1.名词解释」「2.城市更新全周期流程图」, without their numbers."""
+    names = []
+    for index, content in enumerate(contents):
+        if index == 0:
+            listing = ATTACHMENT_LIST.fullmatch(content)
+            content = listing.group("rest") if listing else content
+        entry = LIST_ENTRY.fullmatch(content)
+        names.append(entry.group("name") if entry else content)
+    return names
+
+
+class MetaBuilder:
+    """Collects Meta fields and their spans from the frame's header and the main closing."""
+
+    def __init__(self, text: str, lines: Sequence[Line]) -> None:
+        self.text = text
+        self.lines = lines
+
+    def _content(self, index: int) -> str:
+        line = self.lines[index]
+        return self.text[line.content_start : line.content_end]
+
+    def _span(self, index: int) -> Span:
+        line = self.lines[index]
+        return (line.content_start, line.content_end)
+
+    def build(self, frame: Frame) -> tuple[Meta, list[Diagnostic]]:
+        """Return the document's Meta and diagnostics where front matter and text disagree."""
+        roles: dict[str, list[int]] = {}
+        for index, role in [*frame.header, *frame.segments[0].closing]:
+            if role == "title" and self._is_markdown_title(index):
+                role = "markdown_title"
+            roles.setdefault(role, []).append(index)
+        titles = roles.get("title") or roles.get("markdown_title", [])
+        fields: dict[str, object] = {}
+        spans: dict[str, tuple[Span, ...]] = {}
+
+        def put(name: str, value: object, indices: list[int]) -> None:
+            if value in (None, (), ""):
+                return
+            fields[name] = value
+            spans[name] = tuple(self._span(i) for i in indices)
+
+        put("title", clean_title(self._content(i) for i in titles) or None, titles)
+        numbers = roles.get("doc_number", [])[:1]
+        put("doc_number", self._content(numbers[0]) if numbers else None, numbers)
+        recipients = roles.get("recipients", [])
+        if recipients:
+            names = _RECIPIENT_SEPARATORS.split(self._content(recipients[0]).rstrip("：:"))
+            put("recipients", tuple(n.strip() for n in names if n.strip()), recipients)
+        issuers = roles.get("issuer", [])
+        put("issuers", tuple(_SPACE_RUN.sub(" ", self._content(i)) for i in issuers), issuers)
+        dates = roles.get("date", [])
+        put("date", iso_date(self._content(dates[0])) if dates else None, dates)
+        notes = roles.get("note", [])
+        put("notes", tuple(self._notes(notes)), notes)
+        history = roles.get("history", [])
+        put("history", tuple(self._content(i) for i in history), history)
+        listing = roles.get("attachment_list", [])
+        put("attachment_list", tuple(attachment_names([self._content(i) for i in listing])), listing)
+        diagnostics = self._front_matter(frame, fields, spans)
+        return Meta(**fields, spans=spans), diagnostics  # type: ignore[arg-type]
+
+    def _is_markdown_title(self, index: int) -> bool:
+        line = self.lines[index]
+        return self.text[line.start : line.content_start].lstrip().startswith("#")
+
+    def _notes(self, indices: list[int]) -> list[str]:
+        return self.join_notes([self._content(i) for i in indices])
+
+    @staticmethod
+    def join_notes(lines: list[str]) -> list[str]:
+        """One note per bracket group: 「（二○○四年六月十六日国务院」「第54次…通过）」 is one."""
+        notes: list[str] = []
+        current = ""
+        for line in lines:
+            current += line
+            if current.endswith(("）", ")")):
+                notes.append(strip_brackets(current))
+                current = ""
+        if current:
+            notes.append(strip_brackets(current))
+        return notes
+
+    def _front_matter(
+        self, frame: Frame, fields: dict[str, object], spans: dict[str, tuple[Span, ...]]
+    ) -> list[Diagnostic]:
+        """Fill missing fields from YAML front matter; where both exist, the text wins."""
+        diagnostics = []
+        for key, name in FRONT_MATTER_FIELDS.items():
+            if key not in frame.front_matter:
+                continue
+            raw, index = frame.front_matter[key]
+            value: object = raw
+            if name == "issuers":
+                value = (raw,)
+            elif name == "date":
+                value = raw if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else iso_date(raw)
+            if name not in fields:
+                if value:
+                    fields[name] = value
+                    spans[name] = (self._span(index),)
+                continue
+            if _comparable(fields[name]) != _comparable(value):
+                line = self.lines[index]
+                diagnostics.append(
+                    Diagnostic(
+                        code="meta-conflict", severity=Severity.INFO,
+                        message=f"front matter {key} 「{raw}」 differs from the text's "
+                                f"「{_shown(fields[name])}」; the text's is kept",
+                        line=line.number, span=(line.content_start, line.content_end),
+                    )
+                )
+        return diagnostics
+
+
+def _comparable(value: object) -> str:
+    shown = _shown(value)
+    return "".join(shown.split())
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return "、".join(str(v) for v in value)
+    return str(value)
