@@ -156,6 +156,7 @@ def find_frame(text: str, lines: Sequence[Line]) -> Frame:
         following = boundaries[position + 1] if position + 1 < len(boundaries) else trailer_start
         attachment.body = (head + 1, following)
         segments.append(attachment)
+    segments = [part for segment in segments for part in _split_appended(view, segment)]
     for segment in segments:
         _split_head(view, segment)
         _split_closing(view, segment)
@@ -297,6 +298,44 @@ def _signature_followed_by_text(view: _Lines, start: int, stop: int) -> int | No
     return None
 
 
+# A bracketed note under a title: a date or a word of enactment (「（1998年11月4日通过）」).
+_ENACTMENT = regex.compile(r"\d{4}\s*年|[〇○零一二三四五六七八九]{4}年|通过|批准|公布|发布|修正|修订|施行")
+
+
+def _titled_block(view: _Lines, i: int, stop: int) -> list[int]:
+    """Up to three title lines at ``i`` followed by an enactment note; [] if none."""
+    block: list[int] = []
+    j: int | None = i
+    while j is not None and len(block) < 3 and view.title_like(j) and view.lines[j].kind != "CONTENTS":
+        block.append(j)
+        j = view.next_filled(j + 1, stop)
+    if not block or j is None:
+        return []
+    notes = _bracket_group(view, j)
+    if notes and _ENACTMENT.search("".join(view.content(n) for n in notes)):
+        return block
+    return []
+
+
+def _split_appended(view: _Lines, segment: Segment) -> list[Segment]:
+    """Documents appended one after another (the decisions after a law's 附件三) become embedded
+    documents: a block of title lines with an enactment note starts each one."""
+    first, stop = segment.body
+    start_line = view.next_filled(first, stop)
+    parts = [segment]
+    i = start_line
+    while i is not None and i < stop:
+        previous = view.previous_filled(i - 1, first)
+        if i != start_line and (previous is None or not view.title_like(previous)) and _titled_block(view, i, stop):
+            current = parts[-1]
+            current.body = (current.body[0], i)
+            appended = Segment(kind="embedded")
+            appended.body = (i, stop)
+            parts.append(appended)
+        i = view.next_filled(i + 1, stop)
+    return parts
+
+
 def _split_head(view: _Lines, segment: Segment) -> None:
     """The label line, title lines and bracketed notes at the top of an attachment or embedded document."""
     first, stop = segment.body
@@ -311,8 +350,13 @@ def _split_head(view: _Lines, segment: Segment) -> None:
         last = segment.label_line
         if match and match.group("title"):
             titles = [segment.label_line]
-    if not titles:
-        candidate = view.next_filled(first, stop)
+    candidate = view.next_filled(first, stop)
+    block = _titled_block(view, candidate, stop) if candidate is not None and not titles else []
+    if block:
+        titles = block
+        head.extend((t, "title") for t in titles)
+        last = titles[-1]
+    elif not titles:
         if candidate is not None and view.title_like(candidate) and view.lines[candidate].kind != "CONTENTS":
             titles = [candidate]
             # A second title line, when the line after it opens the body.

@@ -94,10 +94,10 @@ class _Checker:
         if self.start_reported:
             return
         self.start_reported = True
-        self._report(
-            section, "starts-mid-document", Severity.INFO,
-            f"the text starts at 「{section.label}」: what came before it is missing",
-        )
+        message = f"the text starts at 「{section.label}」: what came before it is missing"
+        if section.number == 1:
+            message = f"「{section.label}」 stands under a parent heading the text does not have"
+        self._report(section, "starts-mid-document", Severity.INFO, message)
 
     def _report(self, section: Section, code: str, severity: Severity, message: str) -> None:
         self.diagnostics.append(

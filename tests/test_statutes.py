@@ -1,0 +1,157 @@
+"""Statutes: every article the text has, in order; chapters; 款, 项, 目; broken numbering kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+import policyparse
+from policyparse import Kind
+from tests.conftest import corpus_files
+
+# A test oracle, independent of the grammar: a line that opens with 第X条 (after Markdown marks).
+_ARTICLE_LINE = regex.compile(r"^(?:#+\s+)?(第[一二三四五六七八九十百千零〇两]+条(?:之[一二三四五六七八九十]+)?)(?:[ \t\u3000\u00a0]|$)")
+_CHAPTER_LINE = regex.compile(r"^(?:#+\s+)?第[一二三四五六七八九十百千零〇两]+章(?:[ \t\u3000]|$)")
+
+STATUTES = [p for p in corpus_files() if regex.match(r"(law|reg|rule|spc|sh-historic|gov-notice-iit|gov-rules)", p.name)]
+
+
+def _labels_in_text(text: str, document: policyparse.Document) -> tuple[list[str], int]:
+    contents_lines = {p.span[0] for p in document.contents} | {
+        p.span[0] for a in document.attachments for p in a.contents
+    }
+    articles, chapters, offset = [], 0, 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip(" \t\u3000\r\n")
+        start = offset + len(line) - len(line.lstrip(" \t\u3000"))
+        offset += len(line)
+        if any(start <= s < start + len(line) for s in contents_lines):
+            continue
+        if match := _ARTICLE_LINE.match(stripped):
+            articles.append(match.group(1))
+        if _CHAPTER_LINE.match(stripped):
+            chapters += 1
+    return articles, chapters
+
+
+def _all_sections(document: policyparse.Document) -> list[policyparse.Section]:
+    return [*document.walk(), *(s for a in document.attachments for s in a.walk())]
+
+
+@pytest.mark.parametrize("path", STATUTES, ids=[p.name for p in STATUTES])
+def test_every_article_of_the_text_in_order(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    document = policyparse.parse(text)
+    expected_articles, expected_chapters = _labels_in_text(text, document)
+    sections = _all_sections(document)
+    articles = [s.label for s in sections if s.kind is Kind.ARTICLE and (s.label or "").startswith("第")]
+    assert articles == expected_articles
+    assert sum(s.kind is Kind.CHAPTER and not s.implicit for s in sections) == expected_chapters
+    assert not [d for d in document.diagnostics if d.code.startswith("numbering")], document.diagnostics
+
+
+def test_special_deductions_notice_is_a_notice_and_its_measures() -> None:
+    paths = [p for p in corpus_files() if p.name == "gov-notice-iit-special-deductions-2018.txt"]
+    if not paths:
+        pytest.skip("shared corpus not available")
+    document = policyparse.parse(paths[0].read_text(encoding="utf-8"))
+    assert document.sections == () and document.meta.doc_number == "国发〔2018〕41号"
+    (measures,) = document.attachments
+    assert measures.label is None and measures.title == "个人所得税专项附加扣除暂行办法"
+    assert len(measures.sections) == 9 and all(s.kind is Kind.CHAPTER for s in measures.sections)
+    articles = [s for s in measures.walk() if s.kind is Kind.ARTICLE]
+    assert len(articles) == 32 and articles[-1].path == "《个人所得税专项附加扣除暂行办法》/第九章/第三十二条"
+
+
+def test_clauses_and_items_read_like_citations() -> None:
+    text = (
+        "第十条 有下列情形之一的，不予登记：\n（一）名称不符合规定；\n（二）住所不明。\n"
+        "前款第一项规定的情形，可以补正：\n（一）补正名称；\n（二）补正住所。\n"
+        "第十一条 本法自公布之日起施行。\n"
+    )
+    document = policyparse.parse(text)
+    paths = [s.path for s in document.walk()]
+    assert paths == [
+        "第十条", "第十条/第一款", "第十条/第一款/（一）", "第十条/第一款/（二）",
+        "第十条/第二款", "第十条/第二款/（一）", "第十条/第二款/（二）", "第十一条",
+    ]
+    clause = document.sections[0].children[1]
+    assert (clause.kind, clause.label, clause.number, clause.id) == (Kind.CLAUSE, None, 2, "art-10/cl-2")
+    assert [p.text for p in clause.paragraphs] == ["前款第一项规定的情形，可以补正："]
+    assert [d.code for d in document.diagnostics] == ["starts-mid-document"]
+
+
+def test_one_clause_article_keeps_items_directly() -> None:
+    document = policyparse.parse("第五条 国务院由下列人员组成：\n（一）总理；\n（二）副总理。\n")
+    (article,) = document.sections
+    assert [p.text for p in article.paragraphs] == ["国务院由下列人员组成："]
+    assert [(c.kind, c.path) for c in article.children] == [(Kind.ITEM, "第五条/（一）"), (Kind.ITEM, "第五条/（二）")]
+
+
+def test_subitems_under_items() -> None:
+    text = "第七条 下列事项：\n（一）有下列情形：\n1.甲；\n2.乙；\n（二）其他。\n"
+    paths = [(s.path, s.kind.value) for s in policyparse.parse(text).walk()]
+    assert paths == [
+        ("第七条", "article"), ("第七条/（一）", "item"), ("第七条/（一）/1.", "subitem"),
+        ("第七条/（一）/2.", "subitem"), ("第七条/（二）", "item"),
+    ]
+
+
+def test_article_label_alone_with_text_on_next_line() -> None:
+    text = "第一章　总　　则\n\n第一条\n\n为了加强历史文化名镇保护，制定本条例。\n\n第二条\n\n本条例适用于本市。\n"
+    document = policyparse.parse(text)
+    chapter = document.sections[0]
+    assert (chapter.title, chapter.title_as_written) == ("总则", "总　　则")
+    assert [(a.label, a.title, [p.text for p in a.paragraphs]) for a in chapter.children] == [
+        ("第一条", None, ["为了加强历史文化名镇保护，制定本条例。"]),
+        ("第二条", None, ["本条例适用于本市。"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [("第一条　目的", "目的"), ("第一条 为了规范公司的组织和行为，制定本法。", None), ("第七条  聘任责任建筑师、责任评估师", "聘任责任建筑师、责任评估师")],
+)
+def test_article_titles(line: str, title: str | None) -> None:
+    (article,) = policyparse.parse(line + "\n正文。\n").sections
+    assert article.title == title
+
+
+def test_missing_article_is_kept_and_reported() -> None:
+    text = "第四十二条 甲。\n第四十三条 乙。\n第四十五条 丙。\n第四十六条 丁。\n"
+    document = policyparse.parse(text)
+    assert [s.label for s in document.sections] == ["第四十二条", "第四十三条", "第四十五条", "第四十六条"]
+    gaps = [(d.code, d.line) for d in document.diagnostics if d.code == "numbering-gap"]
+    assert gaps == [("numbering-gap", 3)]
+    assert policyparse.to_text(document) == text
+    with pytest.raises(policyparse.PolicyParseError) as raised:
+        policyparse.parse(text, strict=True)
+    assert raised.value.line == 3
+
+
+def test_repeated_and_inserted_articles() -> None:
+    text = "第一条 甲。\n第二条 乙。\n第二条之一 插入。\n第三条 丙。\n第三条 重复。\n"
+    document = policyparse.parse(text)
+    assert [s.id for s in document.sections] == ["art-1", "art-2", "art-2~2", "art-3", "art-3~2"]
+    assert [(d.code, d.line) for d in document.diagnostics] == [("numbering-duplicate", 5)]
+
+
+def test_civil_code_numerals() -> None:
+    document = policyparse.parse("第一千二百五十九条 甲。\n第一千二百六十条 本法自2021年1月1日起施行。\n")
+    assert [s.number for s in document.sections] == [1259, 1260]
+    assert [d.code for d in document.diagnostics] == ["starts-mid-document"]
+
+
+def test_books_subbooks_sections_preface_and_supplementary() -> None:
+    text = (
+        "序言\n中国是世界上历史最悠久的国家之一。\n"
+        "第一编　总则\n第一分编　通则\n第一章　基本规定\n第一节　一般规定\n第一条 甲。\n"
+        "附　　则\n第二条 乙。\n"
+    )
+    kinds = [(s.kind.value, s.title) for s in policyparse.parse(text).walk()]
+    assert kinds == [
+        ("preface", "序言"), ("book", "总则"), ("subbook", "通则"), ("chapter", "基本规定"),
+        ("section", "一般规定"), ("article", None), ("supplementary", "附则"), ("article", None),
+    ]
