@@ -306,7 +306,7 @@ def _titled_block(view: _Lines, i: int, stop: int) -> list[int]:
     """Up to three title lines at ``i`` followed by an enactment note; [] if none."""
     block: list[int] = []
     j: int | None = i
-    while j is not None and len(block) < 3 and view.title_like(j) and view.lines[j].kind != "CONTENTS":
+    while j is not None and len(block) < 3 and _plain_title(view, j):
         block.append(j)
         j = view.next_filled(j + 1, stop)
     if not block or j is None:
@@ -326,7 +326,8 @@ def _split_appended(view: _Lines, segment: Segment) -> list[Segment]:
     i = start_line
     while i is not None and i < stop:
         previous = view.previous_filled(i - 1, first)
-        if i != start_line and (previous is None or not view.title_like(previous)) and _titled_block(view, i, stop):
+        after_text = previous is None or not view.title_like(previous)
+        if i != start_line and after_text and _titled_block(view, i, stop):
             current = parts[-1]
             current.body = (current.body[0], i)
             appended = Segment(kind="embedded")
@@ -346,33 +347,40 @@ def _split_head(view: _Lines, segment: Segment) -> None:
     last = first - 1
     if segment.label_line is not None:
         head.append((segment.label_line, "label"))
-        match = view.full(ATTACHMENT_HEAD, segment.label_line)
         last = segment.label_line
+        match = view.full(ATTACHMENT_HEAD, segment.label_line)
         if match and match.group("title"):
-            titles = [segment.label_line]
-    candidate = view.next_filled(first, stop)
-    block = _titled_block(view, candidate, stop) if candidate is not None and not titles else []
-    if block:
-        titles = block
+            titles = [segment.label_line]  # 「附件1：查处酒后驾驶操作规程」
+    if not titles:
+        titles = _title_lines(view, view.next_filled(first, stop), stop)
         head.extend((t, "title") for t in titles)
-        last = titles[-1]
-    elif not titles:
-        if candidate is not None and view.title_like(candidate) and view.lines[candidate].kind != "CONTENTS":
-            titles = [candidate]
-            # A second title line, when the line after it opens the body.
-            second = view.next_filled(candidate + 1, stop)
-            after = view.next_filled(second + 1, stop) if second is not None else None
-            if second is not None and view.title_like(second) and view.lines[second].kind != "CONTENTS" and (
-                after is None or not view.title_like(after)
-            ) and _bracket_group(view, second) == []:
-                titles.append(second)
-            head.extend((t, "title") for t in titles)
-            last = titles[-1]
+        last = titles[-1] if titles else last
     after = view.next_filled(last + 1, stop)
     notes = _bracket_group(view, after) if after is not None and titles else []
     head.extend((n, "note") for n in notes)
     segment.head = head
     segment.body = ((notes[-1] if notes else last) + 1, stop)
+
+
+def _title_lines(view: _Lines, candidate: int | None, stop: int) -> list[int]:
+    """The title of an attachment or embedded document: up to three lines over a note, or
+    one line, or two when the line after the second opens the body."""
+    if candidate is None:
+        return []
+    block = _titled_block(view, candidate, stop)
+    if block:
+        return block
+    if not _plain_title(view, candidate):
+        return []
+    second = view.next_filled(candidate + 1, stop)
+    if second is None or not _plain_title(view, second) or _bracket_group(view, second):
+        return [candidate]
+    after = view.next_filled(second + 1, stop)
+    return [candidate] if after is not None and view.title_like(after) else [candidate, second]
+
+
+def _plain_title(view: _Lines, i: int) -> bool:
+    return view.title_like(i) and view.lines[i].kind != "CONTENTS"
 
 
 def _split_closing(view: _Lines, segment: Segment) -> None:
