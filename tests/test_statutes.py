@@ -155,3 +155,28 @@ def test_books_subbooks_sections_preface_and_supplementary() -> None:
         ("preface", "序言"), ("book", "总则"), ("subbook", "通则"), ("chapter", "基本规定"),
         ("section", "一般规定"), ("article", None), ("supplementary", "附则"), ("article", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("第一条为了规范专利代理行为，制定本条例。", "第一条"), ("第一章总则", "第一章"), ("第十条规定的情形除外。", None), ("第三条修改为：", None)],
+)
+def test_labels_without_whitespace(line: str, label: str | None) -> None:
+    sections = policyparse.parse(line + "\n").sections
+    assert (sections[0].label if sections else None) == label
+
+
+def test_front_matter_fills_and_the_text_wins() -> None:
+    text = (
+        "---\n标题: 关于印发某办法的通知\n文号: \n发布单位: 上海市规划和自然资源局\n发布日期: 2023-11-20\n---\n\n"
+        "> 本文正文由脚本提取\n\n# 关于印发某办法的通知\n\n关于印发某办法的通知\n\n沪规划资源研〔2023〕448号\n\n"
+        "各区人民政府:\n\n现将某办法印发给你们。\n\n上海市规划和自然资源局\n\n2023年11月17日\n"
+    )
+    document = policyparse.parse(text)
+    meta = document.meta
+    assert (meta.title, meta.doc_number, meta.issuers, meta.date) == (
+        "关于印发某办法的通知", "沪规划资源研〔2023〕448号", ("上海市规划和自然资源局",), "2023-11-17",
+    )
+    assert [(d.code, d.line) for d in document.diagnostics] == [("meta-conflict", 5)]
+    assert [p.text for p in document.preamble] == ["现将某办法印发给你们。"]
+    assert policyparse.to_text(document) == text
