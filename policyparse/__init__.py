@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from policyparse._decode import parse_file
 from policyparse._json import from_json, to_json
+from policyparse._markdown import to_markdown
 from policyparse._parse import parse
 from policyparse._text import to_text
 from policyparse.errors import PolicyParseError
@@ -42,5 +43,6 @@ __all__ = [
     "parse",
     "parse_file",
     "to_json",
+    "to_markdown",
     "to_text",
 ]

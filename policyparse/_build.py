@@ -206,7 +206,7 @@ class DocumentBuilder:
         if draft.marker is None:
             return self._implicit(draft, kind, parent, seen)
         line = self._line_of(draft.marker)
-        label_span = (line.content_start, line.label_end)
+        label_span = (line.label_start, line.label_end)
         label = self.text[label_span[0] : label_span[1]]
         number = None if kind in _NAMED else label_value(label)
         body_lines = self._lines_of(draft.body)
@@ -334,7 +334,7 @@ class DocumentBuilder:
         self, line: Line, family: str, has_more: bool, body_lines: list[Line]
     ) -> tuple[str | None, Span | None, list[Paragraph], list[Line]]:
         """Return title, title span, the inline body paragraph(s) and the remaining lines."""
-        rest_start = line.label_end
+        rest_start = line.rest_start
         while rest_start < line.content_end and self.text[rest_start] in WHITESPACE:
             rest_start += 1
         rest = self.text[rest_start : line.content_end]
@@ -387,14 +387,14 @@ class DocumentBuilder:
             if line.is_blank:
                 continue
             if line.kind == UNKNOWN:
-                label = self.text[line.content_start : line.label_end]
+                label = self.text[line.label_start : line.label_end]
                 self.diagnostics.append(
                     Diagnostic(
                         code="unknown-marker",
                         severity=Severity.WARNING,
                         message=f"「{label}」 looks like numbering but is no scheme known here; kept as text",
                         line=line.number,
-                        span=(line.content_start, line.label_end),
+                        span=(line.label_start, line.label_end),
                     )
                 )
             paragraphs.append(self._paragraph(line.content_start, line.content_end))

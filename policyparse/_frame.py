@@ -114,6 +114,7 @@ class _Lines:
             and self.full(DATE, i) is None
             and self.full(DOC_NUMBER, i) is None
             and not content.startswith(("（", "("))
+            and regex.search(r"\p{Han}", content) is not None
         )
 
     def issuer_like(self, i: int) -> bool:
@@ -167,9 +168,9 @@ def find_frame(text: str, lines: Sequence[Line]) -> Frame:
 def _front_matter(view: _Lines, header: list[tuple[int, str]], fields: dict[str, tuple[str, int]]) -> int:
     """YAML front matter between two ``---`` lines at the top (the Shanghai files)."""
     lines = view.lines
-    if not lines or view.content(0) != "---":
+    if not lines or view.raw(0) != "---":
         return 0
-    closing = next((i for i in range(1, min(len(lines), 80)) if view.content(i) == "---"), None)
+    closing = next((i for i in range(1, min(len(lines), 80)) if view.raw(i) == "---"), None)
     if closing is None:
         return 0
     for i in range(closing + 1):

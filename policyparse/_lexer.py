@@ -26,6 +26,7 @@ from policyparse.numerals import label_value
 WHITESPACE = " \t\u3000\u00a0\u200b\ufeff\x0b\x0c"
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n?|\n)?")
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t\u3000]+")
+_THEMATIC_BREAK = regex.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 
 
 class Line(NamedTuple):
@@ -33,7 +34,9 @@ class Line(NamedTuple):
 
     ``start``/``end`` enclose the whole line with its line break; ``content_start`` and
     ``content_end`` its text without indentation and trailing whitespace. For a heading,
-    ``kind`` is the marker terminal and ``label_end`` where the marker ends.
+    ``kind`` is the marker terminal, ``label_start``/``label_end`` enclose the marker and
+    ``rest_start`` is where the text after it begins (after Markdown bold marks around a
+    label, 「**第十条**」).
     """
 
     number: int
@@ -42,7 +45,9 @@ class Line(NamedTuple):
     content_end: int
     end: int
     kind: str
+    label_start: int
     label_end: int
+    rest_start: int
 
     @property
     def is_blank(self) -> bool:
@@ -61,7 +66,9 @@ def split_lines(text: str) -> list[Line]:
         raw = match.group()
         body = raw.rstrip("\r\n")
         content = body.lstrip(WHITESPACE)
-        if content.startswith("#"):
+        if content[:1] in "-*_" and _THEMATIC_BREAK.fullmatch(content):
+            content = ""  # a Markdown rule (---) is layout, like a blank line
+        elif content.startswith("#"):
             # A Markdown heading's marks are syntax around the line, like indentation.
             heading = _MARKDOWN_HEADING.match(content)
             if heading:
@@ -69,17 +76,37 @@ def split_lines(text: str) -> list[Line]:
         content_start = start + len(body) - len(content)
         content = content.rstrip(WHITESPACE)
         content_end = content_start + len(content)
-        found = markers.match(content) if content else None
+        found, bold = _match_marker(markers, content)
         if found is None:
-            lines.append(Line(number, start, content_start, content_end, end, TEXT, content_start))
-        else:
-            kind = found.lastgroup or TEXT
-            if kind not in NOT_HEADINGS | UNNUMBERED and not _valid_numeral(found.group()):
-                kind = UNKNOWN  # 「十十、」: the shape of a marker, but no number
             lines.append(
-                Line(number, start, content_start, content_end, end, kind, content_start + found.end())
+                Line(number, start, content_start, content_end, end, TEXT, content_start, content_start,
+                     content_start)
             )
+            continue
+        kind = found.lastgroup or TEXT
+        if kind not in NOT_HEADINGS | UNNUMBERED and not _valid_numeral(found.group()):
+            kind = UNKNOWN  # 「十十、」: the shape of a marker, but no number
+        label_start = content_start + (2 if bold else 0)
+        label_end = label_start + found.end()
+        lines.append(
+            Line(number, start, content_start, content_end, end, kind, label_start, label_end,
+                 label_end + (2 if bold else 0))
+        )
     return _mark_table_of_contents(lines, text)
+
+
+def _match_marker(markers: regex.Pattern[str], content: str) -> tuple[regex.Match[str] | None, bool]:
+    """Match a marker at the start of ``content``, or one in Markdown bold (「**第十条** …」)."""
+    if not content:
+        return None, False
+    if content.startswith("**"):
+        close = content.find("**", 2)
+        if 2 < close <= 24:
+            inner = content[2:close]
+            found = markers.match(inner + content[close + 2 :])
+            if found is not None and found.end() == len(inner):
+                return found, True
+    return markers.match(content), False
 
 
 def _valid_numeral(label: str) -> bool:
@@ -102,7 +129,7 @@ def _mark_table_of_contents(lines: list[Line], text: str) -> list[Line]:
     accepted = position if position is not None and lines[position].kind == CONTENTS else None
     for i, line in enumerate(lines):
         if line.kind == CONTENTS and i != accepted:
-            lines[i] = line._replace(kind=TEXT, label_end=line.content_start)
+            lines[i] = _unlabelled(line, TEXT)
     if accepted is None or position is None:
         return lines
     entries = [i for i in range(position + 1, len(lines)) if not lines[i].is_blank]
@@ -111,11 +138,18 @@ def _mark_table_of_contents(lines: list[Line], text: str) -> list[Line]:
         first = _squeeze(text, lines[entries[0]])
         body_start = next((i for i in entries[1:] if _squeeze(text, lines[i]) == first), None)
     if body_start is None:
-        lines[position] = lines[position]._replace(kind=TEXT, label_end=lines[position].content_start)
+        lines[position] = _unlabelled(lines[position], TEXT)
         return lines
     for i in range(position + 1, body_start):
-        lines[i] = lines[i]._replace(kind=TOC_ENTRY, label_end=lines[i].content_start)
+        lines[i] = _unlabelled(lines[i], TOC_ENTRY)
     return lines
+
+
+def _unlabelled(line: Line, kind: str) -> Line:
+    """The line as a non-heading ``kind``: no label, the text starts at its content."""
+    return line._replace(
+        kind=kind, label_start=line.content_start, label_end=line.content_start, rest_start=line.content_start
+    )
 
 
 def _squeeze(text: str, line: Line) -> str:
@@ -150,7 +184,7 @@ def _token(kind: str, first: Line, last: Line, text: str) -> lark.Token:
     if kind in NOT_HEADINGS - {CONTENTS}:
         value = text[first.start : last.end]
     else:
-        value = text[first.content_start : first.label_end]
+        value = text[first.label_start : first.label_end]
     return lark.Token(
         kind,
         value,

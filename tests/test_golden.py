@@ -20,6 +20,7 @@ def test_golden(case: Path, update_goldens: bool) -> None:
     produced = {
         "outline.txt": outline(document),
         "document.json": policyparse.to_json(document) + "\n",
+        "document.md": policyparse.to_markdown(document),
     }
     for name, content in produced.items():
         expected_file = case / name
