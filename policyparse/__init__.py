@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from policyparse._decode import parse_file
-from policyparse._json import from_json, to_json
+from policyparse._json import from_json, json_schema, to_json
 from policyparse._markdown import to_markdown
 from policyparse._parse import parse
 from policyparse._text import to_text
@@ -40,6 +40,7 @@ __all__ = [
     "Severity",
     "Source",
     "from_json",
+    "json_schema",
     "parse",
     "parse_file",
     "to_json",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 from typing import Any
 
@@ -66,3 +67,10 @@ def from_json(text: str) -> Document:
         return _CONVERTER.structure(data, Document)
     except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as error:
         raise PolicyParseError(f"invalid {SCHEMA} document: {error}") from error
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the ``policyparse/1`` format (shipped in the package)."""
+    resource = importlib.resources.files("policyparse") / "schema" / "policyparse-1.schema.json"
+    loaded: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return loaded

@@ -13,6 +13,7 @@ import attrs
 
 from policyparse._decode import decode
 from policyparse._json import to_json
+from policyparse._markdown import to_markdown
 from policyparse._parse import parse
 from policyparse._text import to_text
 from policyparse.errors import PolicyParseError
@@ -22,7 +23,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-_FORMATS = {"json": ".json", "text": ".txt"}
+_FORMATS = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
 
 class _UsageError(Exception):
@@ -43,8 +44,17 @@ def _build_parser() -> argparse.ArgumentParser:
     convert = verbs.add_parser(
         "convert",
         help="convert documents to JSON or text",
-        description="Convert documents to JSON (schema policyparse/1) or back to text.",
-        epilog="example: policyparse convert seeds/000_45a6f49ae89e1481.txt --to json -o seed.json",
+        description=(
+            "Convert documents to JSON (schema policyparse/1), Markdown, or back to their text.\n"
+            "Several inputs without -o are written to stdout as JSON Lines; with -o DIR, one file each."
+        ),
+        epilog=(
+            "examples:\n"
+            "  policyparse convert seeds/000_45a6f49ae89e1481.txt -o seed.json\n"
+            "  policyparse convert law.md --to markdown\n"
+            "  policyparse convert corpus/ -o out/\n"
+            "  cat notice.txt | policyparse convert - --to text"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
@@ -55,7 +65,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "check",
         help="print diagnostics as file:line: code: message",
         description="Print each document's diagnostics; exit 1 if any is an error.",
-        epilog="example: policyparse check --strict seeds/000_45a6f49ae89e1481.txt",
+        epilog="example:\n  policyparse check --strict seeds/000_45a6f49ae89e1481.txt",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
@@ -116,16 +126,23 @@ def _load(name: str, strict: bool) -> Document:
 def _render(document: Document, fmt: str, one_line: bool) -> str:
     if fmt == "text":
         return to_text(document)
+    if fmt == "markdown":
+        return to_markdown(document)
     return to_json(document, indent=None if one_line else 1) + "\n"
 
 
 def _convert(inputs: list[str], fmt: str, output: str | None, strict: bool) -> int:
     several = len(inputs) > 1
-    out_dir = Path(output) if output and (several or Path(output).is_dir()) else None
+    wants_dir = bool(output) and (several or output.endswith(("/", os.sep)) or Path(output).is_dir())
+    out_dir = Path(output) if output and wants_dir else None
+    written: set[str] = set()
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     status = EXIT_OK
+    progress = _Progress(len(inputs)) if several and sys.stderr.isatty() else None
     for name in inputs:
+        if progress:
+            progress.step(name)
         try:
             document = _load(name, strict)
         except PolicyParseError as error:
@@ -134,14 +151,43 @@ def _convert(inputs: list[str], fmt: str, output: str | None, strict: bool) -> i
             continue
         rendered = _render(document, fmt, one_line=several and out_dir is None)
         if out_dir is not None:
-            stem = "stdin" if name == "-" else Path(name).stem
-            (out_dir / f"{stem}{_FORMATS[fmt]}").write_text(rendered, encoding="utf-8", newline="")
+            target = _unique_name("stdin" if name == "-" else Path(name).stem, _FORMATS[fmt], written)
+            (out_dir / target).write_text(rendered, encoding="utf-8", newline="")
         elif output:
             Path(output).write_text(rendered, encoding="utf-8", newline="")
         else:
             sys.stdout.buffer.write(rendered.encode("utf-8"))
             sys.stdout.flush()
+    if progress:
+        progress.done()
     return status
+
+
+def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
+    """``stem.json``, or ``stem-2.json`` when two inputs share a name (a/x.txt, b/x.txt)."""
+    candidate, counter = f"{stem}{suffix}", 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{stem}-{counter}{suffix}"
+    taken.add(candidate)
+    return candidate
+
+
+class _Progress:
+    """A one-line progress counter on a terminal's stderr (never when stderr is piped)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+
+    def step(self, name: str) -> None:
+        self.count += 1
+        shown = name if len(name) <= 50 else "…" + name[-49:]
+        sys.stderr.write(f"\r\x1b[K[{self.count}/{self.total}] {shown}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write(f"\r\x1b[Kconverted {self.total} files\n")
 
 
 def _check(inputs: list[str], strict: bool) -> int:

@@ -107,3 +107,70 @@ def test_console_script_and_closed_stdout() -> None:
         capture_output=True, check=True,
     )
     assert module.stdout == SEED.read_bytes()
+
+
+def test_markdown_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(SEED), "--to", "markdown"]) == 0
+    assert "## 四、着力提升碳市场活力" in capsys.readouterr().out
+
+
+def test_folder_input_and_name_clashes(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.txt").write_text("一、总则\n", encoding="utf-8")
+    assert main(["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--to", "markdown"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x-2.md", "x.md"]
+
+
+def test_single_input_into_a_new_folder(tmp_path: Path) -> None:
+    assert main(["convert", str(SEED), "-o", f"{tmp_path / 'new'}/"]) == 0
+    assert (tmp_path / "new" / "000_45a6f49ae89e1481.json").is_file()
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    import io
+
+    text = "四、着力提升碳市场活力\r\n（六）丰富交易产品。正文。\r\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("gb18030"))))
+    assert main(["convert", "-", "--to", "text"]) == 0
+    assert capsysbinary.readouterr().out == text.encode("utf-8")
+
+
+def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    other = tmp_path / "b.txt"
+    other.write_text("一、总则\n", encoding="utf-8")
+    script = Path(sys.executable).parent / "policyparse"
+    command = [str(script), "convert", str(SEED), str(other), "-o", str(tmp_path / "out")]
+    piped = subprocess.run(command, capture_output=True, check=True)
+    assert piped.stderr == b""
+    leader, follower = pty.openpty()
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower) as process:
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 1024)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert process.wait() == 0
+    os.close(leader)
+    assert b"[2/2]" in shown and b"converted 2 files" in shown
+
+
+def test_huge_single_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("一、" + "很长的一行文字，" * 2_600_000, encoding="utf-8")  # about 20 MB
+    assert main(["convert", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["sections"][0]["label"] == "一、" and data["source"]["length"] == 2 + 8 * 2_600_000
+
+
+def test_a_folder_with_no_documents_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(tmp_path)]) == 2
+    assert "no .txt or .md files" in capsys.readouterr().err

@@ -59,3 +59,18 @@ def test_json_is_utf8_without_escapes() -> None:
 def test_from_json_rejects_other_input(text: str) -> None:
     with pytest.raises(PolicyParseError):
         policyparse.from_json(text)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[f"{p.parent.name}/{p.name}" for p in DOCUMENTS])
+def test_json_validates_against_the_shipped_schema(path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    document = policyparse.parse(path.read_text(encoding="utf-8"), name=path.name)
+    jsonschema.validate(json.loads(policyparse.to_json(document)), policyparse.json_schema())
+
+
+def test_schema_rejects_a_wrong_kind() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    data = json.loads(policyparse.to_json(policyparse.parse("四、着力提升碳市场活力\n")))
+    data["sections"][0]["kind"] = "heading9"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, policyparse.json_schema())

@@ -19,6 +19,7 @@ assert 'site-packages' in policyparse.__file__, policyparse.__file__
 grammar = pathlib.Path(policyparse.__file__).parent / 'grammars' / 'policyparse.lark'
 assert grammar.is_file(), grammar
 document = policyparse.parse_file(sys.argv[1])
+assert policyparse.json_schema()["properties"]["schema"]["const"] == "policyparse/1"
 print(json.dumps([s.path for s in document.walk()], ensure_ascii=False))
 """
 
