@@ -133,8 +133,9 @@ def _render(document: Document, fmt: str, one_line: bool) -> str:
 
 def _convert(inputs: list[str], fmt: str, output: str | None, strict: bool) -> int:
     several = len(inputs) > 1
-    wants_dir = bool(output) and (several or output.endswith(("/", os.sep)) or Path(output).is_dir())
-    out_dir = Path(output) if output and wants_dir else None
+    out_dir = None
+    if output and (several or output.endswith(("/", os.sep)) or Path(output).is_dir()):
+        out_dir = Path(output)
     written: set[str] = set()
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
