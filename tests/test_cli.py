@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import policyparse
 from policyparse.cli import main
 from tests.conftest import SEED
 
@@ -174,3 +175,51 @@ def test_huge_single_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_a_folder_with_no_documents_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", str(tmp_path)]) == 2
     assert "no .txt or .md files" in capsys.readouterr().err
+
+
+def _script() -> str:
+    return str(Path(sys.executable).parent / "policyparse")
+
+
+@pytest.mark.parametrize(
+    ("content", "exit_code", "message"),
+    [
+        (None, 2, "no such file"),  # missing file
+        ("folder", 2, "no .txt or .md files"),  # a folder with no documents
+        (b"", 0, ""),  # empty file: an empty document
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00binary", 1, "binary data"),
+        (b"\x80\x81\xfe\xff not text", 1, "not UTF-8"),
+        (b"\xef\xbb\xbf\xff\xfe broken after a BOM", 1, "byte-order mark"),
+    ],
+    ids=["missing", "empty-folder", "empty-file", "binary", "undecodable", "broken-bom"],
+)
+def test_console_script_on_bad_input(
+    tmp_path: Path, content: bytes | str | None, exit_code: int, message: str
+) -> None:
+    target = tmp_path / "input.txt"
+    if content == "folder":
+        target = tmp_path / "empty"
+        target.mkdir()
+    elif isinstance(content, bytes):
+        target.write_bytes(content)
+    result = subprocess.run([_script(), "convert", str(target)], capture_output=True, text=True, check=False)
+    assert result.returncode == exit_code
+    assert "Traceback" not in result.stderr
+    if message:
+        assert result.stderr.count("\n") == 1 and message in result.stderr
+    else:
+        assert result.stderr == "" and json.loads(result.stdout)["diagnostics"][0]["code"] == "empty-document"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_re_encoded_corpus_files_give_back_their_text(tmp_path: Path, encoding: str, newline: str) -> None:
+    from tests.conftest import GOLDEN
+
+    for source in sorted(GOLDEN.glob("*/input.txt")):
+        text = source.read_text(encoding="utf-8").replace("\n", newline)
+        path = tmp_path / f"{source.parent.name}.txt"
+        path.write_bytes(text.encode(encoding))
+        document = policyparse.parse_file(path)
+        assert policyparse.to_text(document) == text, source
+        assert [s.path for s in document.walk()] == [s.path for s in policyparse.parse(text).walk()]
