@@ -91,6 +91,7 @@ class DocumentBuilder:
         self.root_id = ""
         self.root_path = ""
         self._line_starts = [line.start for line in lines]
+        self.attachment_paths: dict[str, int] = {}
 
     def build(self, frame: Frame, roots: list[Draft]) -> tuple[Document, list[Diagnostic]]:
         """Return the document (without numbering diagnostics) and the other diagnostics."""
@@ -153,9 +154,13 @@ class DocumentBuilder:
         title = clean_title(title_texts) or None
         notes = [self._content(i) for i, role in segment.head if role == "note"]
         if segment.kind == "embedded":
-            self.root_id, self.root_path = f"doc-{number}", f"《{title}》" if title else f"doc-{number}"
+            self.root_id, path = f"doc-{number}", f"《{title.strip('《》')}》" if title else f"doc-{number}"
         else:
-            self.root_id, self.root_path = f"att-{number}", label or f"附件{number}"
+            self.root_id, path = f"att-{number}", label or f"附件{number}"
+        # Two attachments with the same title or label keep distinct paths: 《…》~2.
+        self.attachment_paths[path] = self.attachment_paths.get(path, 0) + 1
+        uses = self.attachment_paths[path]
+        self.root_path = path if uses == 1 else f"{path}~{uses}"
         preamble, contents, sections = self._body(root)
         header = self._frame_pieces(i for i, _ in segment.head)
         closing = self._frame_pieces(i for i, _ in segment.closing)
@@ -192,8 +197,12 @@ class DocumentBuilder:
             built.append(section)
         return tuple(built)
 
-    def _own_id(self, kind: Kind, number: int | None, parent: Section | None, seen: dict[str, int]) -> str:
+    def _own_id(
+        self, kind: Kind, number: int | None, parent: Section | None, seen: dict[str, int], label: str = ""
+    ) -> str:
         segment = _id_segment(kind, number)
+        if "之" in label:  # 第三条之一 → art-3-1, beside art-3
+            segment += f"-{label_value(label.rpartition('之')[2])}"
         seen[segment] = seen.get(segment, 0) + 1
         if seen[segment] > 1:
             segment = f"{segment}~{seen[segment]}"
@@ -217,7 +226,7 @@ class DocumentBuilder:
         if kind in _NAMED:
             title = _titles.clean_title(label, "division")
         paragraphs = inline + self._paragraphs_of_lines(body_lines)
-        own_id = self._own_id(kind, number, parent, seen)
+        own_id = self._own_id(kind, number, parent, seen, label)
         own_path = f"{parent.path}/{label}" if parent else self._top_path(label)
         self.pieces.append(label_span)
         if title_span:

@@ -36,6 +36,16 @@ ATTACHMENT_LIST = regex.compile(r"附\s*件\s*[：:]\s*(?P<rest>\S.*)")
 ATTACHMENT_HEAD = regex.compile(
     rf"附\s*件\s*(?P<number>[0-9０-９]{{1,2}}|[{_HAN_NUMERAL}]{{1,3}})?\s*(?:[：:]\s*(?P<title>\S.*))?"
 )
+# 版记 lines after the signature: 「抄送：…」, 「国务院办公厅秘书局　2019年1月2日印发」.
+IMPRINT = regex.compile(
+    r"(?:抄\s*送|抄\s*报|分\s*送|主\s*办|承\s*办|联系人)\s*[：:].*"
+    r"|\S.{0,30}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发"
+)
+# An issuer and the date on one line: 「国务院办公厅　2019年1月1日」.
+_ORGAN = r"[^\s。，；：]{2,30}"
+SIGNED = regex.compile(
+    rf"(?P<issuer>{_ORGAN}(?:[ \t\u3000]+{_ORGAN})*?)[ \t\u3000]+(?P<date>{DATE.pattern})"
+)
 LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<name>\S.*)")
 RECIPIENTS = regex.compile(r"[^。；]{2,200}[：:]")
 INFO_END = "<!-- INFO END -->"
@@ -227,7 +237,7 @@ def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) ->
                 header.append((after, "recipients"))
                 return after + 1
             return i + 1
-        if not view.title_like(i) or len(titles) == 3:
+        if not _plain_title(view, i) or len(titles) == 3:
             break
         titles.append(i)
     if titles and len(titles) <= 2:
@@ -285,13 +295,14 @@ def _signature_followed_by_text(view: _Lines, start: int, stop: int) -> int | No
     A notice that 印发 a regulation signs and dates the notice, then gives the regulation.
     """
     for i in range(start, stop):
-        if not view.full(DATE, i):
-            continue
-        issuer = view.previous_filled(i - 1, start)
-        if issuer is None or not view.issuer_like(issuer):
-            continue
+        if view.full(SIGNED, i) is None:
+            if not view.full(DATE, i):
+                continue
+            issuer = view.previous_filled(i - 1, start)
+            if issuer is None or not view.issuer_like(issuer):
+                continue
         j = i + 1
-        while (k := view.next_filled(j, stop)) is not None and view.full(NOTE, k):
+        while (k := view.next_filled(j, stop)) is not None and (view.full(NOTE, k) or view.full(IMPRINT, k)):
             j = k + 1
         following = view.next_filled(j, stop)
         if following is not None:
@@ -308,6 +319,8 @@ def _titled_block(view: _Lines, i: int, stop: int) -> list[int]:
     block: list[int] = []
     j: int | None = i
     while j is not None and len(block) < 3 and _plain_title(view, j):
+        if block and view.raw(j).startswith("#"):
+            break  # a Markdown heading opens a title of its own
         block.append(j)
         j = view.next_filled(j + 1, stop)
     if not block or j is None:
@@ -327,7 +340,7 @@ def _split_appended(view: _Lines, segment: Segment) -> list[Segment]:
     i = start_line
     while i is not None and i < stop:
         previous = view.previous_filled(i - 1, first)
-        after_text = previous is None or not view.title_like(previous)
+        after_text = previous is None or not _titled_block(view, previous, stop)
         if i != start_line and after_text and _titled_block(view, i, stop):
             current = parts[-1]
             current.body = (current.body[0], i)
@@ -389,12 +402,19 @@ def _split_closing(view: _Lines, segment: Segment) -> None:
     first, stop = segment.body
     closing: list[tuple[int, str]] = []
     last = view.previous_filled(stop - 1, first)
+    imprint: list[int] = []
+    while last is not None and view.full(IMPRINT, last) and not view.heading(last):
+        imprint.append(last)
+        last = view.previous_filled(last - 1, first)
     notes: list[int] = []
     while last is not None and view.full(NOTE, last) and not view.heading(last):
         notes.append(last)
         last = view.previous_filled(last - 1, first)
     cut = stop
-    if last is not None and view.full(DATE, last):
+    if last is not None and not view.heading(last) and view.full(SIGNED, last):
+        closing = [(last, "signature")] + [(n, "note") for n in reversed(notes)]
+        cut = last
+    elif last is not None and view.full(DATE, last):
         issuers: list[int] = []
         k = view.previous_filled(last - 1, first)
         while k is not None and view.issuer_like(k) and len(issuers) < 3:
@@ -406,6 +426,9 @@ def _split_closing(view: _Lines, segment: Segment) -> None:
             cut = issuers[-1] if issuers else last
     elif notes:
         notes = []
+    if imprint and cut == stop:
+        cut = imprint[-1]
+    closing += [(i, "imprint") for i in reversed(imprint)]
     listing = _attachment_list_before(view, first, cut)
     if listing:
         closing = [(i, "attachment_list") for i in listing] + closing

@@ -110,8 +110,11 @@ def _match_marker(markers: regex.Pattern[str], content: str) -> tuple[regex.Matc
 
 
 def _valid_numeral(label: str) -> bool:
+    base, inserted, suffix = label.partition("之")
     try:
-        label_value(label)
+        label_value(base)
+        if inserted:
+            label_value(suffix)  # 第三条之一: the inserted number must be one too
     except ValueError:
         return False
     return True

@@ -6,12 +6,15 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from policyparse._frame import ATTACHMENT_LIST, DATE, LIST_ENTRY, Frame
+from policyparse._frame import ATTACHMENT_LIST, DATE, LIST_ENTRY, SIGNED, Frame
 from policyparse._lexer import Line
 from policyparse.model import Diagnostic, Meta, Severity, Span
 from policyparse.numerals import chinese_to_int
 
-_LETTER_SPACING = regex.compile(r"(?<=\p{Han})[ \t\u3000\u00a0]+(?=\p{Han})|^[ \t\u3000]+|[ \t\u3000]+$")
+# A letter-spaced line (「国 家 粮 食 应 急 预 案」): every Han character apart. A single space
+# between words (「国家发展改革委 财政部关于…」) is kept.
+_LETTER_SPACED = regex.compile(r"\p{Han}(?:[ \t\u3000\u00a0]+\p{Han}){2,}")
+_SPACES = regex.compile(r"[ \t\u3000\u00a0]+")
 _SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 # Organs are separated by ，; 、 joins the parts of one (「各省、自治区、直辖市人民政府」).
 _RECIPIENT_SEPARATORS = regex.compile(r"[，,；;]")
@@ -39,7 +42,11 @@ def iso_date(value: str) -> str | None:
 
 def clean_title(lines: Iterable[str]) -> str:
     """Join title lines and remove letter-spacing (「国 家 粮 食 应 急 预 案」 → 国家粮食应急预案)."""
-    return "".join(_LETTER_SPACING.sub("", line) for line in lines)
+    return "".join(_unspace(line.strip(" \t\u3000")) for line in lines)
+
+
+def _unspace(line: str) -> str:
+    return _SPACES.sub("", line) if _LETTER_SPACED.fullmatch(line) else line
 
 
 def strip_brackets(note: str) -> str:
@@ -99,9 +106,16 @@ class MetaBuilder:
             names = _RECIPIENT_SEPARATORS.split(self._content(recipients[0]).rstrip("：:"))
             put("recipients", tuple(n.strip() for n in names if n.strip()), recipients)
         issuers = roles.get("issuer", [])
-        put("issuers", tuple(_SPACE_RUN.sub(" ", self._content(i)) for i in issuers), issuers)
         dates = roles.get("date", [])
-        put("date", iso_date(self._content(dates[0])) if dates else None, dates)
+        names = [_SPACE_RUN.sub(" ", self._content(i)) for i in issuers]
+        date_text = self._content(dates[0]) if dates else None
+        for index in roles.get("signature", [])[:1]:
+            signed = SIGNED.fullmatch(self._content(index))
+            assert signed is not None
+            names, date_text = [_SPACE_RUN.sub(" ", signed.group("issuer"))], signed.group("date")
+            issuers, dates = [index], [index]
+        put("issuers", tuple(names), issuers)
+        put("date", iso_date(date_text) if date_text else None, dates)
         notes = roles.get("note", [])
         put("notes", tuple(self._notes(notes)), notes)
         history = roles.get("history", [])

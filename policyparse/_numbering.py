@@ -55,7 +55,15 @@ class _Checker:
         inserted = "之" in section.label  # 第三条之一 sits after 第三条 with the same base
         if before is None:
             continued = self.last_by_key.get(key)
-            if number != 1 and (continued is None or number != continued + 1):
+            restarted = continued is not None and number <= continued
+            if section.kind is Kind.ARTICLE and restarted and not inserted:
+                # 条 run through the whole statute: 第一条 again under 第二章 is out of order.
+                self._report(
+                    section, "numbering-order", Severity.WARNING,
+                    f"「{section.label}」 follows article number {continued} of an earlier part; "
+                    "articles are numbered through the whole text",
+                )
+            elif number != 1 and (continued is None or number != continued + 1):
                 if not self.seen_numbered:
                     self.report_start(section)
                 else:

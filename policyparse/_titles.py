@@ -4,7 +4,8 @@ The rules, read off the corpus (see docs/numbering.md, "Titles"):
 
 * 编/章/节 headings: everything after the label is the title (「第一章　总　　则」).
 * Statute articles and items: a title only when the rest of the line is a short phrase
-  without punctuation other than 、 (「第一条　目的」); never 「第一条 为了…制定本法。」.
+  without punctuation other than 、 and text follows below it (「第一条　目的」); never
+  「第一条 为了…制定本法。」, nor 「（一）警告」 standing alone.
 * Official-document headings (一、 （一） 1. （1） ① and decimal outlines):
   - a short rest with no sentence punctuation is the title (「四、着力提升碳市场活力」);
   - a short first sentence ending in 。 is the title when more follows, either on the
@@ -74,7 +75,8 @@ def split_heading_rest(rest: str, family: str, *, has_more: bool) -> HeadingSpli
     if family == "division":
         return HeadingSplit(len(rest), len(rest))
     if family == "statute":
-        if len(rest) <= MAX_ARTICLE_TITLE and not _ARTICLE_TITLE_PUNCTUATION.search(rest):
+        # A phrase with nothing below it is the provision itself (「第八条 （删除）」, 「（一）警告」).
+        if has_more and len(rest) <= MAX_ARTICLE_TITLE and not _ARTICLE_TITLE_PUNCTUATION.search(rest):
             return HeadingSplit(len(rest), len(rest))
         return None
     if len(rest) <= MAX_STANDALONE_TITLE and not _STANDALONE_FORBIDDEN.search(rest):

@@ -134,7 +134,7 @@ def test_missing_article_is_kept_and_reported() -> None:
 def test_repeated_and_inserted_articles() -> None:
     text = "第一条 甲。\n第二条 乙。\n第二条之一 插入。\n第三条 丙。\n第三条 重复。\n"
     document = policyparse.parse(text)
-    assert [s.id for s in document.sections] == ["art-1", "art-2", "art-2~2", "art-3", "art-3~2"]
+    assert [s.id for s in document.sections] == ["art-1", "art-2", "art-2-1", "art-3", "art-3~2"]
     assert [(d.code, d.line) for d in document.diagnostics] == [("numbering-duplicate", 5)]
 
 
@@ -180,3 +180,18 @@ def test_front_matter_fills_and_the_text_wins() -> None:
     assert [(d.code, d.line) for d in document.diagnostics] == [("meta-conflict", 5)]
     assert [p.text for p in document.preamble] == ["现将某办法印发给你们。"]
     assert policyparse.to_text(document) == text
+
+
+@pytest.mark.parametrize("line", ["第十条后增加一条，作为第十一条：", "第五条被删除。", "第三条改为第四条。", "第二章规定的情形"])
+def test_amendment_and_reference_lines_are_text(line: str) -> None:
+    assert policyparse.parse(line + "\n").sections == ()
+
+
+@pytest.mark.parametrize("text", ["第八条 （删除）\n第九条 甲。\n", "第五条 本法自公布之日起施行\n"])
+def test_a_provision_standing_alone_is_no_title(text: str) -> None:
+    assert policyparse.parse(text).sections[0].title is None
+
+
+def test_articles_restarting_under_a_new_chapter_are_reported() -> None:
+    document = policyparse.parse("第一章 总则\n第一条 甲。\n第二章 分则\n第一条 乙。\n")
+    assert [(d.code, d.line) for d in document.diagnostics] == [("numbering-order", 4)]

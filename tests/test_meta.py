@@ -1,0 +1,62 @@
+"""Header and footer facts (GB/T 9704) as typed meta fields, with the lines they come from."""
+
+from __future__ import annotations
+
+import pytest
+
+import policyparse
+from policyparse._meta import iso_date
+
+
+def test_title_directly_above_a_table_of_contents() -> None:
+    text = "上海市某某条例\n目　　录\n第一章　总　　则\n第一章　总　　则\n第一条　甲。\n"
+    document = policyparse.parse(text)
+    assert document.meta.title == "上海市某某条例"
+    assert [p.text for p in document.contents] == ["目　　录", "第一章　总　　则"]
+
+
+def test_imprint_after_the_signature_is_closing() -> None:
+    text = (
+        "国务院关于某事的通知\n国发〔2019〕1号\n各省：\n正文。\n国务院\n2019年1月2日\n（此件公开发布）\n"
+        "抄送：各部委。\n国务院办公厅秘书局　2019年1月2日印发\n"
+    )
+    document = policyparse.parse(text)
+    assert document.attachments == ()
+    assert [p.text for p in document.closing][-2:] == ["抄送：各部委。", "国务院办公厅秘书局　2019年1月2日印发"]
+    assert (document.meta.issuers, document.meta.date, document.meta.notes) == (("国务院",), "2019-01-02", ("此件公开发布",))
+
+
+def test_signature_and_date_on_one_line() -> None:
+    document = policyparse.parse("关于某事的通知\n发改价格〔2019〕1号\n正文。\n国家发展改革委　财政部　2019年1月1日\n")
+    assert (document.meta.issuers, document.meta.date) == (("国家发展改革委 财政部",), "2019-01-01")
+    assert document.meta.spans["date"] == document.meta.spans["issuers"]
+
+
+def test_a_title_keeps_the_space_between_organs_but_loses_letter_spacing() -> None:
+    joint = policyparse.parse("国家发展改革委 财政部关于某事的通知\n发改价格〔2019〕1号\n正文。\n")
+    assert joint.meta.title == "国家发展改革委 财政部关于某事的通知"
+    spaced = policyparse.parse("国务院办公厅关于印发\n国 家 粮 食 应 急 预 案 的 函\n国办函〔2005〕57号\n正文。\n")
+    assert spaced.meta.title == "国务院办公厅关于印发国家粮食应急预案的函"
+    assert spaced.meta.spans["title"] == ((0, 10), (11, 30))
+
+
+def test_a_newspaper_headline_is_no_title() -> None:
+    document = policyparse.parse("勇立潮头再出发\n\n——写在深圳经济特区建立45周年之际\n\n8月26日，深圳经济特区将迎来建立45周年。\n")
+    assert document.meta.title is None and document.header == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("2019年1月12日", "2019-01-12"), ("二〇〇五年六月十一日", "2005-06-11"), ("二○○四年六月二十六日", "2004-06-26"),
+     ("2019年13月1日", None), ("2019 年 1 月 2 日", "2019-01-02")],
+)
+def test_dates(written: str, iso: str | None) -> None:
+    assert iso_date(written) == iso
+
+
+def test_attachment_list_names() -> None:
+    text = "某办法\n第一条 甲。\n附件：1.名词解释\n2.城市更新全周期流程图\n附件1\n名词解释\n正文。\n"
+    document = policyparse.parse(text)
+    assert document.meta.attachment_list == ("名词解释", "城市更新全周期流程图")
+    (attachment,) = document.attachments
+    assert (attachment.label, attachment.number, attachment.title, attachment.id) == ("附件1", 1, "名词解释", "att-1")
