@@ -11,7 +11,7 @@ from __future__ import annotations
 from policyparse._decode import parse_file
 from policyparse._json import from_json, json_schema, to_json
 from policyparse._markdown import to_markdown
-from policyparse._parse import parse
+from policyparse._parse import extract, parse
 from policyparse._text import to_text
 from policyparse.errors import PolicyParseError
 from policyparse.model import (
@@ -39,6 +39,7 @@ __all__ = [
     "Separator",
     "Severity",
     "Source",
+    "extract",
     "from_json",
     "json_schema",
     "parse",

@@ -16,7 +16,8 @@ import lark
 
 from policyparse import _titles
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
-from policyparse._grammar import TEXT, UNKNOWN, UNNUMBERED
+from policyparse._grammar import LAYOUT, TEXT, UNKNOWN, UNNUMBERED
+from policyparse._layout import Layout
 from policyparse._lexer import WHITESPACE, Line
 from policyparse._meta import MetaBuilder, clean_title
 from policyparse._tree import RANK, Draft
@@ -24,10 +25,14 @@ from policyparse.model import (
     Attachment,
     Diagnostic,
     Document,
+    Join,
     Kind,
+    Page,
+    PagePart,
     Paragraph,
     Section,
     Separator,
+    SetAside,
     Severity,
     Source,
     Span,
@@ -82,15 +87,16 @@ def wrap_fragment(sections: list[Draft]) -> list[Draft]:
 class DocumentBuilder:
     """Builds one Document from the text, its lines, its frame and each segment's root draft."""
 
-    def __init__(self, text: str, lines: list[Line], name: str | None) -> None:
+    def __init__(self, text: str, layout: Layout, name: str | None) -> None:
         self.text = text
-        self.lines = lines
+        self.layout = layout
+        self.lines = layout.lines
         self.name = name
         self.pieces: list[Span] = []
         self.diagnostics: list[Diagnostic] = []
         self.root_id = ""
         self.root_path = ""
-        self._line_starts = [line.start for line in lines]
+        self._line_starts = [line.start for line in self.lines]
         self.attachment_paths: dict[str, int] = {}
 
     def build(self, frame: Frame, roots: list[Draft]) -> tuple[Document, list[Diagnostic]]:
@@ -104,6 +110,13 @@ class DocumentBuilder:
             attachments.append(self._attachment(segment, root, counts[segment.kind]))
         meta, meta_diagnostics = MetaBuilder(self.text, self.lines).build(frame)
         self.diagnostics.extend(meta_diagnostics)
+        self.diagnostics.extend(self.layout.diagnostics)
+        page = self._page()
+        set_aside = []
+        for item in self.layout.set_aside:
+            self.pieces.append(item.span)
+            start, end = item.span
+            set_aside.append(SetAside(text=self.text[start:end], span=item.span, reason=item.reason, line=item.line))
         source = Source(
             name=self.name,
             length=len(self.text),
@@ -119,9 +132,34 @@ class DocumentBuilder:
             closing=self._frame_pieces(i for i, _ in main.closing),
             attachments=tuple(attachments),
             trailer=self._frame_pieces(frame.trailer),
+            page=page,
+            joins=tuple(self._joins()),
+            set_aside=tuple(set_aside),
             separators=self._separators(),
         )
         return document, self.diagnostics
+
+    def _page(self) -> Page | None:
+        """The parts of a newspaper page; the policy part's text is in the sections."""
+        if self.layout.parts is None:
+            return None
+        parts = []
+        for part in self.layout.parts:
+            lines = self.lines[part.start : part.stop]
+            paragraphs = () if part.kind == "policy" else tuple(self._paragraphs_of_lines(lines))
+            filled = [line for line in lines if not line.is_blank]
+            span = (filled[0].content_start, filled[-1].content_end) if filled else (0, 0)
+            parts.append(PagePart(kind=part.kind, span=span, paragraphs=paragraphs))
+        return Page(parts=tuple(parts))
+
+    def _joins(self) -> list[Join]:
+        joins = []
+        for head, chain in sorted(self.layout.joins.items()):
+            line = self.lines[head]
+            spans = [(line.content_start, line.content_end)]
+            spans += [(self.lines[k].content_start, self.lines[k].content_end) for k in chain]
+            joins.append(Join(line=line.number, spans=tuple(spans)))
+        return joins
 
     def _body(
         self, root: Draft
@@ -181,9 +219,9 @@ class DocumentBuilder:
     def _frame_pieces(self, indices: Iterable[int]) -> tuple[Paragraph, ...]:
         """Header and closing lines, whole, as pieces of their own."""
         return tuple(
-            self._paragraph(self.lines[i].content_start, self.lines[i].content_end)
+            self._paragraph_of(self._pieces(self.lines[i], self.lines[i].content_start))
             for i in indices
-            if not self.lines[i].is_blank
+            if not self.lines[i].is_blank and self.lines[i].kind != LAYOUT
         )
 
     # -- sections -------------------------------------------------------------------
@@ -346,19 +384,30 @@ class DocumentBuilder:
         rest_start = line.rest_start
         while rest_start < line.content_end and self.text[rest_start] in WHITESPACE:
             rest_start += 1
-        rest = self.text[rest_start : line.content_end]
+        pieces = self._pieces(line, rest_start)
+        rest = "".join(self.text[a:b] for a, b in pieces)
         if not rest:
             return self._title_on_next_line(family, body_lines)
         split = _titles.split_heading_rest(rest, family, has_more=has_more)
-        if split is None:
-            return None, None, [self._paragraph(rest_start, line.content_end)], body_lines
+        first_length = pieces[0][1] - pieces[0][0]
+        if split is None or split.title_end > first_length:
+            return None, None, [self._paragraph_of(pieces)], body_lines
         title_span = (rest_start, rest_start + split.title_end)
         title = _titles.clean_title(rest[: split.title_end], family)
-        body_start = rest_start + split.body_start
-        while body_start < line.content_end and self.text[body_start] in WHITESPACE:
-            body_start += 1
-        inline = [self._paragraph(body_start, line.content_end)] if body_start < line.content_end else []
+        offset = split.body_start
+        while offset < len(rest) and rest[offset] in WHITESPACE:
+            offset += 1
+        body = _cut(pieces, offset)
+        inline = [self._paragraph_of(body)] if body else []
         return title, title_span, inline, body_lines
+
+    def _pieces(self, line: Line, start: int) -> list[Span]:
+        """The text of a line from ``start``, and of the lines the layout joined to it."""
+        pieces = [(start, line.content_end)]
+        for index in self.layout.joins.get(line.number - 1, ()):
+            joined = self.lines[index]
+            pieces.append((joined.content_start, joined.content_end))
+        return [(a, b) for a, b in pieces if a < b]
 
     def _title_on_next_line(
         self, family: str, body_lines: list[Line]
@@ -366,8 +415,8 @@ class DocumentBuilder:
         """A label alone on its line may have its title on the next line (「（三）」 / 「合理用药」)."""
         if family == "statute":
             return None, None, [], body_lines
-        filled = [i for i, b in enumerate(body_lines) if not b.is_blank]
-        if not filled or body_lines[filled[0]].kind != TEXT:
+        filled = [i for i, b in enumerate(body_lines) if not b.is_blank and b.kind != LAYOUT]
+        if not filled or body_lines[filled[0]].kind != TEXT or body_lines[filled[0]].number - 1 in self.layout.joins:
             return None, None, [], body_lines
         candidate = body_lines[filled[0]]
         text = self.text[candidate.content_start : candidate.content_end]
@@ -393,7 +442,7 @@ class DocumentBuilder:
     def _paragraphs_of_lines(self, lines: list[Line]) -> list[Paragraph]:
         paragraphs = []
         for line in lines:
-            if line.is_blank:
+            if line.is_blank or line.kind == LAYOUT:
                 continue
             if line.kind == UNKNOWN:
                 label = self.text[line.label_start : line.label_end]
@@ -406,8 +455,16 @@ class DocumentBuilder:
                         span=(line.label_start, line.label_end),
                     )
                 )
-            paragraphs.append(self._paragraph(line.content_start, line.content_end))
+            paragraphs.append(self._paragraph_of(self._pieces(line, line.content_start)))
         return paragraphs
+
+    def _paragraph_of(self, pieces: list[Span]) -> Paragraph:
+        """A paragraph of one piece, or of several that the layout stage joined."""
+        if len(pieces) == 1:
+            return self._paragraph(*pieces[0])
+        self.pieces.extend(pieces)
+        text = "".join(self.text[a:b] for a, b in pieces)
+        return Paragraph(text=text, span=(pieces[0][0], pieces[-1][1]), spans=tuple(pieces))
 
     def _paragraph(self, start: int, end: int) -> Paragraph:
         self.pieces.append((start, end))
@@ -437,3 +494,16 @@ def _family(kind: Kind) -> str:
 
 def _id_segment(kind: Kind, number: int | None) -> str:
     return f"{_ID_PREFIX[kind]}-{number}" if number is not None else _ID_PREFIX[kind]
+
+
+def _cut(pieces: list[Span], offset: int) -> list[Span]:
+    """The pieces from ``offset`` characters into their joined text on."""
+    kept: list[Span] = []
+    for start, end in pieces:
+        length = end - start
+        if offset >= length:
+            offset -= length
+            continue
+        kept.append((start + offset, end))
+        offset = 0
+    return kept

@@ -53,12 +53,13 @@ def _fallback(encoding: str) -> Diagnostic:
     )
 
 
-def parse_file(path: str | Path, *, strict: bool = False) -> Document:
+def parse_file(path: str | Path, *, strict: bool = False, page: bool | None = None) -> Document:
     """Read, decode and parse a file.
 
     Args:
         path: the file to read.
         strict: raise on numbering problems (see :func:`policyparse.parse`).
+        page: newspaper-page extraction (see :func:`policyparse.parse`).
 
     Raises:
         OSError: if the file cannot be read.
@@ -66,7 +67,7 @@ def parse_file(path: str | Path, *, strict: bool = False) -> Document:
     """
     path = Path(path)
     text, note = decode(path.read_bytes())
-    document = parse(text, name=path.name, strict=strict)
+    document = parse(text, name=path.name, strict=strict, page=page)
     if note is None:
         return document
     return attrs.evolve(document, diagnostics=(note, *document.diagnostics))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from policyparse._grammar import NOT_HEADINGS
+from policyparse._grammar import LAYOUT, NOT_HEADINGS
 from policyparse._lexer import Line
 
 _HAN_NUMERAL = "〇○零一二三四五六七八九十"
@@ -84,9 +84,10 @@ class Frame:
 class _Lines:
     """Read-only helpers over the lexer's lines."""
 
-    def __init__(self, text: str, lines: Sequence[Line]) -> None:
+    def __init__(self, text: str, lines: Sequence[Line], window: tuple[int, int] | None = None) -> None:
         self.text = text
         self.lines = lines
+        self.begin, self.end = window if window is not None else (0, len(lines))
 
     def content(self, i: int) -> str:
         line = self.lines[i]
@@ -97,7 +98,7 @@ class _Lines:
         return self.text[line.start : line.content_end].strip()
 
     def blank(self, i: int) -> bool:
-        return self.lines[i].is_blank
+        return self.lines[i].is_blank or self.lines[i].kind == LAYOUT
 
     def heading(self, i: int) -> bool:
         return self.lines[i].kind not in NOT_HEADINGS
@@ -140,13 +141,13 @@ class _Lines:
         )
 
 
-def find_frame(text: str, lines: Sequence[Line]) -> Frame:
-    """Return the header, segments and trailer of a document."""
-    view = _Lines(text, lines)
-    end = len(lines)
+def find_frame(text: str, lines: Sequence[Line], window: tuple[int, int] | None = None) -> Frame:
+    """Return the header, segments and trailer of a document (or of the lines in ``window``)."""
+    view = _Lines(text, lines, window)
+    end = view.end
     header: list[tuple[int, str]] = []
     front_matter: dict[str, tuple[str, int]] = {}
-    start = _front_matter(view, header, front_matter)
+    start = _front_matter(view, header, front_matter) or view.begin
     start = _markdown_header(view, start, header)
     trailer_start = _trailer_start(view, start)
     main = Segment(kind="main")
@@ -177,19 +178,19 @@ def find_frame(text: str, lines: Sequence[Line]) -> Frame:
 
 def _front_matter(view: _Lines, header: list[tuple[int, str]], fields: dict[str, tuple[str, int]]) -> int:
     """YAML front matter between two ``---`` lines at the top (the Shanghai files)."""
-    lines = view.lines
-    if not lines or view.raw(0) != "---":
+    top = view.begin
+    if top >= view.end or view.raw(top) != "---":
         return 0
-    closing = next((i for i in range(1, min(len(lines), 80)) if view.raw(i) == "---"), None)
+    closing = next((i for i in range(top + 1, min(view.end, top + 80)) if view.raw(i) == "---"), None)
     if closing is None:
         return 0
-    for i in range(closing + 1):
+    for i in range(top, closing + 1):
         header.append((i, "front_matter"))
         key, colon, value = view.content(i).partition(":")
-        if colon and 0 < i < closing and value.strip():
+        if colon and top < i < closing and value.strip():
             fields[key.strip()] = (value.strip(), i)
     i = closing + 1
-    while i < len(lines) and (view.blank(i) or view.content(i).startswith(">")):
+    while i < view.end and (view.blank(i) or view.content(i).startswith(">")):
         if not view.blank(i):
             header.append((i, "quote"))
         i += 1
@@ -198,12 +199,12 @@ def _front_matter(view: _Lines, header: list[tuple[int, str]], fields: dict[str,
 
 def _markdown_header(view: _Lines, start: int, header: list[tuple[int, str]]) -> int:
     """A LawRefBook header: ``# title``, history lines, ``<!-- INFO END -->``."""
-    first = view.next_filled(start, len(view.lines))
+    first = view.next_filled(start, view.end)
     if first is None or not view.raw(first).startswith("# "):
         return start
     header.append((first, "title"))
     info_end = next(
-        (i for i in range(first + 1, min(len(view.lines), first + 60)) if view.content(i) == INFO_END),
+        (i for i in range(first + 1, min(view.end, first + 60)) if view.content(i) == INFO_END),
         None,
     )
     if info_end is None:
@@ -223,7 +224,7 @@ def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) ->
     """
     filled: list[int] = []
     i = start
-    while i < len(view.lines) and len(filled) < _HEADER_WINDOW:
+    while i < view.end and len(filled) < _HEADER_WINDOW:
         if not view.blank(i):
             filled.append(i)
         i += 1
@@ -232,7 +233,7 @@ def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) ->
         if view.full(DOC_NUMBER, i):
             header.extend((t, "title") for t in titles)
             header.append((i, "doc_number"))
-            after = view.next_filled(i + 1, len(view.lines))
+            after = view.next_filled(i + 1, view.end)
             if after is not None and view.full(RECIPIENTS, after) and not view.heading(after):
                 header.append((after, "recipients"))
                 return after + 1
@@ -241,7 +242,7 @@ def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) ->
             break
         titles.append(i)
     if titles and len(titles) <= 2:
-        after = view.next_filled(titles[-1] + 1, len(view.lines))
+        after = view.next_filled(titles[-1] + 1, view.end)
         if after is not None:
             notes = _bracket_group(view, after)
             if notes or view.lines[after].kind == "CONTENTS":
@@ -260,7 +261,7 @@ def _bracket_group(view: _Lines, i: int) -> list[int]:
     j = i
     while not view.content(j).endswith(("）", ")")):
         j += 1
-        if j >= len(view.lines) or j - i > 3 or view.heading(j) or view.blank(j):
+        if j >= view.end or j - i > 3 or view.heading(j) or view.blank(j):
             return []
         group.append(j)
     return group
@@ -268,7 +269,7 @@ def _bracket_group(view: _Lines, i: int) -> list[int]:
 
 def _trailer_start(view: _Lines, start: int) -> int:
     """A closing list of links (「## 附件（官方直链）」 then URLs) is not part of the document."""
-    end = len(view.lines)
+    end = view.end
     for i in range(start, end):
         if not view.content(i).startswith("附件") or URL.search(view.content(i)):
             continue

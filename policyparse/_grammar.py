@@ -18,8 +18,11 @@ CONTENTS = "CONTENTS"
 TOC_ENTRY = "TOC_ENTRY"
 # Heading terminals without a number (序言, 附则).
 UNNUMBERED = frozenset({"PREFACE", "SUPPLEMENTARY"})
+# Lines the layout stage took out of the text flow (page furniture, set-aside intrusions, the
+# continuation of a joined paragraph): they travel with the text but make no paragraph.
+LAYOUT = "LAYOUT"
 # Line kinds that are not headings: they travel inside bodies.
-NOT_HEADINGS = frozenset({TEXT, UNKNOWN, CONTENTS, TOC_ENTRY})
+NOT_HEADINGS = frozenset({TEXT, UNKNOWN, CONTENTS, TOC_ENTRY, LAYOUT})
 
 
 def grammar_text() -> str:

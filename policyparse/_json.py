@@ -10,7 +10,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from policyparse.errors import PolicyParseError
-from policyparse.model import Document, Section, Separator
+from policyparse.model import Document, Paragraph, Section, Separator
 
 SCHEMA = "policyparse/1"
 
@@ -21,6 +21,10 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(Separator, lambda s: [s.start, s.text])
     converter.register_structure_hook(
         Separator, lambda value, _: Separator(start=int(value[0]), text=str(value[1]))
+    )
+    # A joined paragraph lists the spans of its pieces; most paragraphs have one span only.
+    converter.register_unstructure_hook(
+        Paragraph, make_dict_unstructure_fn(Paragraph, converter, spans=override(omit_if_default=True))
     )
     converter.register_unstructure_hook(
         Section,

@@ -13,6 +13,7 @@ import regex
 
 from policyparse._grammar import (
     CONTENTS,
+    LAYOUT,
     NOT_HEADINGS,
     TEXT,
     TOC_ENTRY,
@@ -160,22 +161,30 @@ def _squeeze(text: str, line: Line) -> str:
 
 
 def tokens(lines: list[Line], text: str) -> list[lark.Token]:
-    """Return the parser's tokens: one per heading or UNKNOWN line, one per run of text lines."""
+    """Return the parser's tokens: one per heading or UNKNOWN line, one per run of text lines.
+
+    A LAYOUT line (page furniture, a set-aside intrusion, a joined continuation) travels in
+    the run around it.
+    """
     result: list[lark.Token] = []
     run_start: Line | None = None
+    run_kind = TEXT
     previous: Line | None = None
     for line in lines:
-        if run_start is not None and previous is not None and line.kind != run_start.kind:
-            result.append(_token(run_start.kind, run_start, previous, text))
+        kind = line.kind
+        if kind == LAYOUT:
+            kind = run_kind if run_start is not None else TEXT
+        if run_start is not None and previous is not None and kind != run_kind:
+            result.append(_token(run_kind, run_start, previous, text))
             run_start = None
-        if line.kind in _RUNS:
+        if kind in _RUNS:
             if run_start is None:
-                run_start = line
+                run_start, run_kind = line, kind
         else:
-            result.append(_token(line.kind, line, line, text))
+            result.append(_token(kind, line, line, text))
         previous = line
     if run_start is not None and previous is not None:
-        result.append(_token(run_start.kind, run_start, previous, text))
+        result.append(_token(run_kind, run_start, previous, text))
     return result
 
 
@@ -184,10 +193,8 @@ _RUNS = frozenset({TEXT, TOC_ENTRY})
 
 
 def _token(kind: str, first: Line, last: Line, text: str) -> lark.Token:
-    if kind in NOT_HEADINGS - {CONTENTS}:
-        value = text[first.start : last.end]
-    else:
-        value = text[first.label_start : first.label_end]
+    is_run = kind in NOT_HEADINGS - {CONTENTS}
+    value = text[first.start : last.end] if is_run else text[first.label_start : first.label_end]
     return lark.Token(
         kind,
         value,

@@ -7,20 +7,24 @@ import lark
 
 from policyparse._build import DocumentBuilder
 from policyparse._frame import find_frame
+from policyparse._layout import analyse_layout
 from policyparse._lexer import split_lines, tokens
 from policyparse._numbering import NUMBERING_CODES, check_numbering
 from policyparse._tree import parse_tokens
 from policyparse.errors import PolicyParseError
-from policyparse.model import Diagnostic, Document, Severity
+from policyparse.model import Diagnostic, Document, Page, Severity
 
 
-def parse(text: str, name: str | None = None, strict: bool = False) -> Document:
+def parse(text: str, name: str | None = None, strict: bool = False, page: bool | None = None) -> Document:
     """Parse a Chinese policy or legal text into a Document.
 
     Args:
         text: the decoded text (see :func:`policyparse.parse_file` for bytes on disk).
         name: a name for the source (a file name), kept in ``document.source.name``.
         strict: raise on numbering problems instead of reporting them as diagnostics.
+        page: extract the policy document from a newspaper page: None decides from the text
+            (two or more page marks such as 「（上接第一版）」 and datelines), True forces it,
+            False turns it off.
 
     Returns:
         The document; ``to_text(document) == text`` always holds.
@@ -32,13 +36,14 @@ def parse(text: str, name: str | None = None, strict: bool = False) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
-    lines = split_lines(text)
-    frame = find_frame(text, lines)
+    layout = analyse_layout(text, split_lines(text), page=page)
+    lines = layout.lines
+    frame = find_frame(text, lines, layout.window)
     try:
         roots = [parse_tokens(tokens(lines[a:b], text)) for a, b in (s.body for s in frame.segments)]
     except lark.exceptions.LarkError as error:  # the grammar accepts any line sequence
         raise PolicyParseError(f"the parser failed: {error}") from error
-    builder = DocumentBuilder(text, lines, name)
+    builder = DocumentBuilder(text, layout, name)
     document, other = builder.build(frame, roots)
     numbering = check_numbering(document.sections)
     for attachment in document.attachments:
@@ -65,3 +70,13 @@ def _raise_first_numbering_problem(diagnostics: list[Diagnostic], text: str) -> 
             raise PolicyParseError(
                 diagnostic.message, line=diagnostic.line, column=column, code=diagnostic.code
             )
+
+
+def extract(text: str) -> Page | None:
+    """Find the parts of a newspaper page: the policy document, other articles, captions,
+    credits, continuation marks and datelines, each with its span and paragraphs.
+
+    Returns:
+        The page, or None when the text does not look like a newspaper page.
+    """
+    return parse(text).page

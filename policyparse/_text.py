@@ -14,6 +14,10 @@ def to_text(document: Document) -> str:
     placed: list[tuple[int, str]] = [(s.start, s.text) for s in document.separators]
     for part in (document.header, document.preamble, document.contents, document.closing, document.trailer):
         _paragraphs(placed, part)
+    if document.page is not None:
+        for page_part in document.page.parts:
+            _paragraphs(placed, page_part.paragraphs)
+    placed.extend((item.span[0], item.text) for item in document.set_aside)
     for section in document.walk():
         _section(placed, section)
     for attachment in document.attachments:
@@ -37,7 +41,14 @@ def to_text(document: Document) -> str:
 
 
 def _paragraphs(placed: list[tuple[int, str]], paragraphs: tuple[Paragraph, ...]) -> None:
-    placed.extend((p.span[0], p.text) for p in paragraphs)
+    for paragraph in paragraphs:
+        if not paragraph.spans:
+            placed.append((paragraph.span[0], paragraph.text))
+            continue
+        offset = 0
+        for start, end in paragraph.spans:  # a joined paragraph: its pieces, in order
+            placed.append((start, paragraph.text[offset : offset + end - start]))
+            offset += end - start
 
 
 def _section(placed: list[tuple[int, str]], section: Section) -> None:

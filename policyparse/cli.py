@@ -61,6 +61,10 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", choices=sorted(_FORMATS), default="json", help="output format")
     convert.add_argument("-o", "--output", metavar="OUT", help="output file, or folder for several inputs")
     convert.add_argument("--strict", action="store_true", help="numbering problems are errors")
+    convert.add_argument(
+        "--no-page", action="store_true",
+        help="do not extract the policy document from a newspaper page (on by default when the input looks like one)",
+    )
     check = verbs.add_parser(
         "check",
         help="print diagnostics as file:line: code: message",
@@ -70,6 +74,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
     check.add_argument("--strict", action="store_true", help="numbering problems are errors")
+    check.add_argument("--no-page", action="store_true", help="no newspaper-page extraction")
     return parser
 
 
@@ -78,9 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         arguments = _build_parser().parse_args(argv)
         inputs = list(_expand(arguments.files))
+        page = False if arguments.no_page else None
         if arguments.verb == "convert":
-            return _convert(inputs, arguments.to, arguments.output, arguments.strict)
-        return _check(inputs, arguments.strict)
+            return _convert(inputs, arguments.to, arguments.output, arguments.strict, page)
+        return _check(inputs, arguments.strict, page)
     except _UsageError as error:
         print(f"policyparse: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -110,14 +116,14 @@ def _expand(files: Sequence[str]) -> Iterator[str]:
             yield name
 
 
-def _load(name: str, strict: bool) -> Document:
+def _load(name: str, strict: bool, page: bool | None) -> Document:
     """Read, decode and parse one input; raises PolicyParseError or _UsageError."""
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as error:
         raise _UsageError(f"{name}: {error.strerror or error}") from error
     text, note = decode(data)
-    document = parse(text, name=None if name == "-" else Path(name).name, strict=strict)
+    document = parse(text, name=None if name == "-" else Path(name).name, strict=strict, page=page)
     if note is not None:
         document = attrs.evolve(document, diagnostics=(note, *document.diagnostics))
     return document
@@ -131,7 +137,7 @@ def _render(document: Document, fmt: str, one_line: bool) -> str:
     return to_json(document, indent=None if one_line else 1) + "\n"
 
 
-def _convert(inputs: list[str], fmt: str, output: str | None, strict: bool) -> int:
+def _convert(inputs: list[str], fmt: str, output: str | None, strict: bool, page: bool | None) -> int:
     several = len(inputs) > 1
     out_dir = None
     if output and (several or output.endswith(("/", os.sep)) or Path(output).is_dir()):
@@ -145,7 +151,7 @@ def _convert(inputs: list[str], fmt: str, output: str | None, strict: bool) -> i
         if progress:
             progress.step(name)
         try:
-            document = _load(name, strict)
+            document = _load(name, strict, page)
         except PolicyParseError as error:
             print(f"{name}: {error}", file=sys.stderr)
             status = EXIT_FAILED
@@ -191,11 +197,11 @@ class _Progress:
         sys.stderr.write(f"\r\x1b[Kconverted {self.total} files\n")
 
 
-def _check(inputs: list[str], strict: bool) -> int:
+def _check(inputs: list[str], strict: bool, page: bool | None) -> int:
     status = EXIT_OK
     for name in inputs:
         try:
-            document = _load(name, strict)
+            document = _load(name, strict, page)
         except PolicyParseError as error:
             print(f"{name}:{error.line or 0}: {error.code or 'error'}: {error.message}")
             status = EXIT_FAILED

@@ -16,11 +16,15 @@ __all__ = [
     "Attachment",
     "Diagnostic",
     "Document",
+    "Join",
     "Kind",
     "Meta",
+    "Page",
+    "PagePart",
     "Paragraph",
     "Section",
     "Separator",
+    "SetAside",
     "Severity",
     "Source",
     "Span",
@@ -62,10 +66,16 @@ class Severity(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Paragraph:
-    """One paragraph of text: a line's content without indentation or line break."""
+    """One paragraph of text: a line's content without indentation or line break.
+
+    A paragraph that the page layout broke and the parser joined again stands in several
+    places: ``spans`` then lists them, in order, and ``text`` is their texts joined;
+    ``span`` runs from the first to the last.
+    """
 
     text: str
     span: Span = attrs.field(eq=False)
+    spans: tuple[Span, ...] = attrs.field(eq=False, default=())
 
 
 @attrs.frozen(kw_only=True)
@@ -120,6 +130,46 @@ class Section:
         for child in self.children:
             found.extend(child.walk())
         return tuple(found)
+
+
+@attrs.frozen(kw_only=True)
+class SetAside:
+    """Text kept out of the document's flow, where it stands in the input.
+
+    ``reason``: ``intrusion`` (text of another article on the page), ``repeat`` (a line
+    printed twice), ``page-furniture`` (page numbers, running headers).
+    """
+
+    text: str
+    span: Span = attrs.field(eq=False)
+    reason: str
+    line: int = attrs.field(eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class Join:
+    """Where a paragraph broken by the layout was joined: the spans of its pieces."""
+
+    line: int = attrs.field(eq=False)
+    spans: tuple[Span, ...] = attrs.field(eq=False)
+
+
+@attrs.frozen(kw_only=True)
+class PagePart:
+    """A part of a newspaper page: ``policy`` (the parsed document), ``article``, ``caption``,
+    ``credits``, ``mark`` (「（上接第一版）」) or ``dateline``; the policy part's text is in the
+    document's sections."""
+
+    kind: str
+    span: Span = attrs.field(eq=False)
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Page:
+    """A newspaper page around the document: its parts, in order."""
+
+    parts: tuple[PagePart, ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -228,6 +278,9 @@ class Document:
     closing: tuple[Paragraph, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     trailer: tuple[Paragraph, ...] = ()
+    page: Page | None = None
+    joins: tuple[Join, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     separators: tuple[Separator, ...] = attrs.field(default=(), eq=False)
 

@@ -22,7 +22,7 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 # Characters a separator may hold: indentation, trailing whitespace, line breaks, Markdown
 # heading marks, and the 。 (or ！？!?) that closes an inline title (model.Separator).
 _LEXER_WHITESPACE = " \t\u3000\u00a0\u200b\ufeff\x0b\x0c"
-SEPARATOR_CHARS = set(_LEXER_WHITESPACE + "\r\n" + "#" + "。！？!?")
+SEPARATOR_CHARS = set(_LEXER_WHITESPACE + "\r\n" + "#*-_" + "。！？!?")
 
 # -- fragments of real text -------------------------------------------------------------
 
@@ -180,11 +180,15 @@ def _pieces(doc: Document) -> list[tuple[int, str, str]]:
     """Every piece and separator as (start, text, what), from the document's fields."""
     placed: list[tuple[int, str, str]] = [(s.start, s.text, "separator") for s in doc.separators]
     for part in ("header", "preamble", "contents", "closing", "trailer"):
-        placed += [(p.span[0], p.text, part) for p in getattr(doc, part)]
+        placed += _paragraph_pieces(getattr(doc, part), part)
+    if doc.page is not None:
+        for page_part in doc.page.parts:
+            placed += _paragraph_pieces(page_part.paragraphs, f"page {page_part.kind}")
+    placed += [(item.span[0], item.text, f"set aside ({item.reason})") for item in doc.set_aside]
     sections: list[Section] = list(doc.walk())
     for attachment in doc.attachments:
         for part in ("header", "preamble", "contents", "closing"):
-            placed += [(p.span[0], p.text, f"attachment {part}") for p in getattr(attachment, part)]
+            placed += _paragraph_pieces(getattr(attachment, part), f"attachment {part}")
         sections.extend(attachment.walk())
     for section in sections:
         if section.label is not None:
@@ -194,8 +198,22 @@ def _pieces(doc: Document) -> list[tuple[int, str, str]]:
             written = section.title_as_written if section.title_as_written is not None else section.title
             assert written is not None, section
             placed.append((section.title_span[0], written, f"title of {section.path}"))
-        placed += [(p.span[0], p.text, f"paragraph of {section.path}") for p in section.paragraphs]
+        placed += _paragraph_pieces(section.paragraphs, f"paragraph of {section.path}")
     return placed
+
+
+def _paragraph_pieces(paragraphs: tuple[policyparse.Paragraph, ...], what: str) -> list[tuple[int, str, str]]:
+    """A paragraph's piece, or the pieces of a paragraph joined across a layout break."""
+    pieces = []
+    for paragraph in paragraphs:
+        if not paragraph.spans:
+            pieces.append((paragraph.span[0], paragraph.text, what))
+            continue
+        offset = 0
+        for start, end in paragraph.spans:
+            pieces.append((start, paragraph.text[offset : offset + end - start], what))
+            offset += end - start
+    return pieces
 
 
 def check_tiling(doc: Document, text: str) -> None:
@@ -213,7 +231,7 @@ def check_invariants(doc: Document, text: str) -> None:
     assert policyparse.to_text(doc) == text
     assert doc.source.length == len(text)
     for paragraph in (*doc.header, *doc.preamble, *doc.contents, *doc.closing, *doc.trailer):
-        assert paragraph.text == text[paragraph.span[0] : paragraph.span[1]]
+        assert paragraph.text == "".join(text[a:b] for a, b in paragraph.spans or [paragraph.span])
     sections = [*doc.walk(), *(s for a in doc.attachments for s in a.walk())]
     for section in sections:
         assert 0 <= section.span[0] <= section.span[1] <= len(text), section
@@ -228,7 +246,7 @@ def check_invariants(doc: Document, text: str) -> None:
             written = section.title_as_written if section.title_as_written is not None else section.title
             assert written == text[section.title_span[0] : section.title_span[1]]
         for paragraph in section.paragraphs:
-            assert paragraph.text == text[paragraph.span[0] : paragraph.span[1]]
+            assert paragraph.text == "".join(text[a:b] for a, b in paragraph.spans or [paragraph.span])
             assert section.span[0] <= paragraph.span[0] <= paragraph.span[1] <= section.span[1]
         for child in section.children:
             assert section.span[0] <= child.span[0] <= child.span[1] <= section.span[1]

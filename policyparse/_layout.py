@@ -1,0 +1,399 @@
+"""Layout stage: undo what page layout did to the text, before the frame and the parser see it.
+
+A pre-parse pass over the lexer's lines. It never deletes or rewrites text; it marks lines and
+records what it found:
+
+* page furniture of PDF and web extractions: page numbers (「— 3 —」) and a running header
+  repeated beside them;
+* a newspaper page: its parts (articles, photo captions, editor credits), split at
+  continuation marks (「（上接第一版）」), datelines (「（新华社北京8月25日电）」) and credits, and
+  the part that holds a numbered policy document;
+* intrusions into that part: a line copied from another article, or a clause of another
+  article glued to the end of a line; they are set aside, with a diagnostic;
+* joins: a paragraph broken by the layout (a column break, a page break, a PDF's hard wrap)
+  is joined to its continuation; a heading or a title line is never joined to the next one;
+* suspicious text at a join (a doubled character, 「确保」 + 「保审定」) or in a section
+  (a lowercase English word between Chinese characters, 「碳排放权 and 核证」).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from policyparse._grammar import LAYOUT, NOT_HEADINGS
+from policyparse._lexer import Line
+from policyparse.model import Diagnostic, Severity, Span
+
+# A line that closes a paragraph ends with one of these.
+_CLOSING = "。！？；：…”’」』）)】.!?;:—"
+CONTINUATION_MARK = regex.compile(r"[（(](?:上接|下转|接|转)第?[\p{Han}0-9]{1,3}版[）)]")
+DATELINE = regex.compile(r"[（(][\p{Han}]{2,10}\d{0,2}月?\d{0,2}日?电[）)]")
+DATELINE_OPENING = regex.compile(r"(?:新华社|中新社|人民日报)[\p{Han}\d]{2,12}电(?:[（(][^）)]{1,20}[）)])?")
+CREDITS = regex.compile(
+    r"(?:[一二三四五六七八九十\d]{1,3}版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:].{1,20}"
+)
+CAPTION = regex.compile(r".{0,60}(?:新华社|本报)?记者\s*\S{2,4}\s*摄")
+PAGE_NUMBER = regex.compile(r"[－—–\-~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[－—–\-~·\s]*")
+_LOWERCASE_WORD = regex.compile(r"(?<=\p{Han}[ \u3000]?)[a-z]{2,}(?=[ \u3000]?\p{Han})")
+_SENTENCE_PUNCTUATION = regex.compile(r"[。；;！？!?：:，,]")
+_MIN_INTRUSION = 8
+_MIN_WRAPPED_LINES = 5
+_MAX_TITLE_LINE = 40
+
+
+@attrs.define
+class SetAsideText:
+    """Text kept out of the flow: an intrusion from another article, a repeat, page furniture."""
+
+    span: Span
+    reason: str
+    line: int
+
+
+@attrs.define
+class PagePart:
+    """A run of lines of a newspaper page: ``policy``, ``article``, ``caption``, ``credits``,
+    ``mark`` (「（上接第一版）」) or ``dateline``."""
+
+    kind: str
+    start: int
+    stop: int
+
+
+@attrs.define
+class Layout:
+    """What the layout stage found, as line indices and spans; ``lines`` is updated."""
+
+    lines: list[Line]
+    window: tuple[int, int]
+    joins: dict[int, list[int]] = attrs.field(factory=dict)
+    set_aside: list[SetAsideText] = attrs.field(factory=list)
+    parts: list[PagePart] | None = None
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+
+
+def analyse_layout(text: str, lines: list[Line], page: bool | None = None) -> Layout:
+    """Mark furniture, find a newspaper page's parts, intrusions and joins.
+
+    Args:
+        text: the decoded text.
+        lines: the lexer's lines (a new list with updated lines is returned in the result).
+        page: True or False forces page extraction on or off; None decides from the text.
+    """
+    layout = Layout(lines=list(lines), window=(0, len(lines)))
+    _mark_furniture(text, layout)
+    if page is not False and (page or _looks_like_page(text, layout.lines)):
+        layout.parts = _page_parts(text, layout.lines)
+        policy = next((p for p in layout.parts if p.kind == "policy"), None)
+        if policy is not None:
+            layout.window = (policy.start, policy.stop)
+            _set_aside_intrusions(text, layout, policy)
+        _set_aside_repeats(text, layout)
+        for part in layout.parts:
+            _join_breaks(text, layout, part.start, part.stop, width=None)
+    else:
+        width = _wrap_width(text, layout.lines)
+        if width is not None:
+            _join_breaks(text, layout, 0, len(layout.lines), width=width)
+    _flag_lowercase_words(text, layout)
+    return layout
+
+
+# -- furniture ------------------------------------------------------------------------------
+
+
+def _content(text: str, line: Line) -> str:
+    return text[line.content_start : line.content_end]
+
+
+def _filled(line: Line) -> bool:
+    return not line.is_blank and line.kind != LAYOUT
+
+
+def _mark_furniture(text: str, layout: Layout) -> None:
+    """Page numbers (two or more) and the running header or footer repeated beside them."""
+    lines = layout.lines
+    numbers = _page_numbers(text, lines)
+    if not numbers:
+        return
+    near = {j for i in numbers for j in range(max(0, i - 3), min(len(lines), i + 4))}
+    repeated = Counter(_content(text, lines[j]) for j in near if _filled(lines[j]) and j not in numbers)
+    headers = {content for content, count in repeated.items() if count >= 2 and len(content) <= _MAX_TITLE_LINE}
+    for i in sorted(near):
+        line = lines[i]
+        if i in numbers or (_filled(line) and _content(text, line) in headers):
+            _take_out(layout, i, (line.content_start, line.content_end), "page-furniture")
+
+
+def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
+    """Lines that number pages: 「— 3 —」, 「- 4 -」, 「第5页」 (two or more), or bare 「6」 (three
+    or more), their numbers rising."""
+    found: list[tuple[int, int, bool]] = []
+    for i, line in enumerate(lines):
+        if line.is_blank:
+            continue
+        content = _content(text, line)
+        if PAGE_NUMBER.fullmatch(content):
+            digits = regex.search(r"\d+", content)
+            assert digits is not None
+            found.append((i, int(digits.group()), content.isdigit()))
+    rising = [item for k, item in enumerate(found) if k == 0 or item[1] > found[k - 1][1]]
+    decorated = [i for i, _, bare in rising if not bare]
+    bare = [i for i, _, is_bare in rising if is_bare]
+    return sorted((decorated if len(decorated) >= 2 else []) + (bare if len(bare) >= 3 else []))
+
+
+def _take_out(layout: Layout, index: int, span: Span, reason: str) -> None:
+    line = layout.lines[index]
+    layout.lines[index] = line._replace(kind=LAYOUT)
+    layout.set_aside.append(SetAsideText(span=span, reason=reason, line=line.number))
+
+
+# -- newspaper pages ------------------------------------------------------------------------
+
+
+def _page_marker(content: str) -> str | None:
+    """Which page furniture a line is, if any."""
+    if CONTINUATION_MARK.fullmatch(content):
+        return "continuation"
+    if DATELINE.fullmatch(content):
+        return "dateline"
+    if CREDITS.fullmatch(content):
+        return "credits"
+    if CAPTION.fullmatch(content):
+        return "caption"
+    if DATELINE_OPENING.match(content):
+        return "dateline-opening"
+    return None
+
+
+def _looks_like_page(text: str, lines: Sequence[Line]) -> bool:
+    """Two or more page marks (continuation, dateline, credits, caption) make a page."""
+    marks = [m for line in lines if _filled(line) and (m := _page_marker(_content(text, line)))]
+    return len(marks) >= 2
+
+
+def _page_parts(text: str, lines: list[Line]) -> list[PagePart]:
+    """Cut a page into parts at its marks; the part with the most headings is the policy."""
+    cuts: list[tuple[int, str]] = [(0, "article")]
+    for i, line in enumerate(lines):
+        if not _filled(line):
+            continue
+        mark = _page_marker(_content(text, line))
+        if mark in ("continuation", "dateline"):
+            # 「（上接第一版）」 and 「（新华社北京8月25日电）」 stand apart from the text they join.
+            cuts.append((i, "mark" if mark == "continuation" else "dateline"))
+            cuts.append((_next_filled(lines, i + 1), "article"))
+        elif mark == "dateline-opening":
+            start = i
+            previous = _previous_filled(lines, i - 1)
+            if previous is not None and _title_like(_content(text, lines[previous])):
+                start = previous  # the headline above the dateline
+            cuts.append((start, "article"))
+        elif mark in ("caption", "credits"):
+            cuts.append((i, mark))
+            cuts.append((_next_filled(lines, i + 1), "article"))
+    parts: list[PagePart] = []
+    ordered = sorted({start: kind for start, kind in cuts}.items())
+    for (start, kind), following in zip(ordered, [*ordered[1:], (len(lines), "")], strict=True):
+        if start < following[0]:
+            if parts and parts[-1].kind == kind == "credits":
+                parts[-1].stop = following[0]
+            else:
+                parts.append(PagePart(kind=kind, start=start, stop=following[0]))
+    headings = [sum(lines[i].kind not in NOT_HEADINGS for i in range(p.start, p.stop)) for p in parts]
+    if parts and max(headings) >= 3:
+        parts[headings.index(max(headings))].kind = "policy"
+    return parts
+
+
+def _next_filled(lines: Sequence[Line], i: int) -> int:
+    while i < len(lines) and not _filled(lines[i]):
+        i += 1
+    return i
+
+
+def _previous_filled(lines: Sequence[Line], i: int) -> int | None:
+    while i >= 0 and not _filled(lines[i]):
+        i -= 1
+    return i if i >= 0 else None
+
+
+def _title_like(content: str) -> bool:
+    return 0 < len(content) <= _MAX_TITLE_LINE and not _SENTENCE_PUNCTUATION.search(content)
+
+
+def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
+    """Lines of another article inside the policy part, whole or glued to a line's end."""
+    lines = layout.lines
+    elsewhere = [
+        _content(text, line) for i, line in enumerate(lines)
+        if _filled(line) and not policy.start <= i < policy.stop
+    ]
+    others = "\n".join(elsewhere)
+    copies = set(elsewhere)
+    for i in range(policy.start, policy.stop):
+        line = lines[i]
+        if not _filled(line):
+            continue
+        content = _content(text, line)
+        if line.kind in NOT_HEADINGS and len(content) >= _MIN_INTRUSION and content in copies:
+            _take_out(layout, i, (line.content_start, line.content_end), "intrusion")
+            note = _intrusion_note(line, line.content_start, content, "a copy of a line of another article")
+            layout.diagnostics.append(note)
+            continue
+        glued = _glued_suffix(content, others)
+        if glued:
+            cut = line.content_end - len(glued)
+            lines[i] = line._replace(content_end=cut)
+            layout.set_aside.append(SetAsideText(span=(cut, line.content_end), reason="intrusion", line=line.number))
+            note = _intrusion_note(line, cut, glued, "a clause of another article glued to this line")
+            layout.diagnostics.append(note)
+
+
+def _glued_suffix(content: str, others: str) -> str:
+    """The longest end of ``content`` found in another article, glued on mid-sentence."""
+    best = ""
+    for start in range(len(content) - _MIN_INTRUSION, 0, -1):
+        candidate = content[start:]
+        if candidate not in others:
+            break
+        best = candidate
+    if best and content[len(content) - len(best) - 1] not in _CLOSING:
+        return best
+    return ""
+
+
+def _intrusion_note(line: Line, start: int, quoted: str, what: str) -> Diagnostic:
+    return Diagnostic(
+        code="set-aside-intrusion", severity=Severity.WARNING,
+        message=f"「{quoted}」 is {what}; set aside from the text",
+        line=line.number, span=(start, start + len(quoted)),
+    )
+
+
+def _set_aside_repeats(text: str, layout: Layout) -> None:
+    """A line that repeats an earlier line of its part, whole or cut short, before the credits."""
+    assert layout.parts is not None
+    for part in layout.parts:
+        if part.kind != "article":
+            continue
+        seen: list[str] = []
+        for i in range(part.start, part.stop):
+            line = layout.lines[i]
+            if not _filled(line):
+                continue
+            content = _content(text, line)
+            if len(content) >= 2 * _MIN_INTRUSION and any(earlier.startswith(content) for earlier in seen):
+                _take_out(layout, i, (line.content_start, line.content_end), "repeat")
+                what = "a repeat of an earlier line of the same article"
+                layout.diagnostics.append(_intrusion_note(line, line.content_start, content, what))
+                continue
+            seen.append(content)
+
+
+# -- joins ----------------------------------------------------------------------------------
+
+
+def _wrap_width(text: str, lines: Sequence[Line]) -> int | None:
+    """The width of a hard-wrapped text (most lines end at the same length), or None."""
+    lengths = [line.content_end - line.content_start for line in lines if _filled(line)]
+    long_lines = [n for n in lengths if n >= 15]
+    if len(long_lines) < _MIN_WRAPPED_LINES:
+        return None
+    width = Counter(long_lines).most_common(1)[0][0]
+    at_width = sum(1 for n in lengths if width - 1 <= n <= width)
+    return width if at_width >= max(_MIN_WRAPPED_LINES, 0.3 * len(lengths)) else None
+
+
+def _join_breaks(text: str, layout: Layout, start: int, stop: int, width: int | None) -> None:
+    """Join each paragraph that the layout broke to its continuation.
+
+    A page (``width`` None) joins across blank lines a paragraph that ends without closing
+    punctuation; a hard-wrapped text joins a full-width line to the next line.
+    """
+    lines = layout.lines
+    i = _next_filled(lines, start)
+    while i < stop:
+        head = i
+        chain: list[int] = []
+        while True:
+            last = lines[chain[-1] if chain else head]
+            following = _next_filled(lines, (chain[-1] if chain else head) + 1)
+            if following >= stop:
+                break
+            if not _continues(text, last, lines[following], width, is_head=not chain, head=lines[head]):
+                break
+            between = range((chain[-1] if chain else head) + 1, following)
+            if width is not None and any(lines[k].is_blank for k in between):
+                break  # a blank line ends a wrapped paragraph
+            chain.append(following)
+        if chain:
+            layout.joins[head] = chain
+            for k in chain:
+                lines[k] = lines[k]._replace(kind=LAYOUT)
+            _note_join(text, layout, lines[head], [lines[k] for k in chain], width)
+            i = _next_filled(lines, chain[-1] + 1)
+        else:
+            i = _next_filled(lines, head + 1)
+
+
+def _continues(text: str, line: Line, following: Line, width: int | None, is_head: bool, head: Line) -> bool:
+    content = _content(text, line)
+    if not content or content[-1] in _CLOSING:
+        return False
+    if following.kind not in NOT_HEADINGS or _page_marker(_content(text, following)):
+        return False
+    if _page_marker(content):
+        return False
+    if width is not None:
+        return len(content) >= width - 1
+    # A heading whose rest is a short title, or a headline (no sentence punctuation at all),
+    # stands on its own.
+    rest = (text[head.rest_start : line.content_end] if is_head else content).strip()
+    return not _title_like(rest) and bool(_SENTENCE_PUNCTUATION.search(rest))
+
+
+def _note_join(text: str, layout: Layout, head: Line, chain: list[Line], width: int | None) -> None:
+    previous = head
+    for line in chain:
+        before = text[previous.content_end - 1 : previous.content_end]
+        after = text[line.content_start : line.content_start + 1]
+        if width is None:
+            layout.diagnostics.append(
+                Diagnostic(
+                    code="joined-across-layout", severity=Severity.INFO,
+                    message=f"line {previous.number} ends mid-sentence; joined to line {line.number}",
+                    line=line.number, span=(line.content_start, line.content_end),
+                )
+            )
+        if before == after and regex.match(r"\p{Han}", before):
+            layout.diagnostics.append(
+                Diagnostic(
+                    code="suspicious-text", severity=Severity.WARNING,
+                    message=f"「{before}{after}」: a doubled character where lines {previous.number} and "
+                            f"{line.number} join; the layout may have repeated it",
+                    line=previous.number, span=(previous.content_end - 1, line.content_start + 1),
+                )
+            )
+        previous = line
+
+
+def _flag_lowercase_words(text: str, layout: Layout) -> None:
+    """A lowercase English word between Chinese characters (「碳排放权 and 核证」) is suspicious."""
+    start, stop = layout.window
+    for line in layout.lines[start:stop]:
+        if line.is_blank or line.kind == LAYOUT:
+            continue
+        for found in _LOWERCASE_WORD.finditer(text, line.content_start, line.content_end):
+            layout.diagnostics.append(
+                Diagnostic(
+                    code="suspicious-text", severity=Severity.WARNING,
+                    message=f"「{found.group()}」: a lowercase English word inside Chinese text",
+                    line=line.number, span=found.span(),
+                )
+            )
