@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 from collections.abc import Iterable
 
 import attrs
@@ -108,7 +109,7 @@ class DocumentBuilder:
         for segment, root in zip(others, roots[1:], strict=True):
             counts[segment.kind] += 1
             attachments.append(self._attachment(segment, root, counts[segment.kind]))
-        meta, meta_diagnostics = MetaBuilder(self.text, self.lines).build(frame)
+        meta, meta_diagnostics = MetaBuilder(self.text, self.lines, self.layout.joins).build(frame)
         self.diagnostics.extend(meta_diagnostics)
         self.diagnostics.extend(self.layout.diagnostics)
         page = self._page()
@@ -214,7 +215,7 @@ class DocumentBuilder:
 
     def _content(self, index: int) -> str:
         line = self.lines[index]
-        return self.text[line.content_start : line.content_end]
+        return "".join(self.text[a:b] for a, b in self._pieces(line, line.content_start))
 
     def _frame_pieces(self, indices: Iterable[int]) -> tuple[Paragraph, ...]:
         """Header and closing lines, whole, as pieces of their own."""
@@ -257,7 +258,7 @@ class DocumentBuilder:
         label = self.text[label_span[0] : label_span[1]]
         number = None if kind in _NAMED else label_value(label)
         body_lines = self._lines_of(draft.body)
-        has_more = bool(draft.children) or any(not b.is_blank for b in body_lines)
+        has_more = bool(draft.children) or any(not b.is_blank and b.kind != LAYOUT for b in body_lines)
         family = _family(kind)
         title, title_span, inline, body_lines = self._title(line, family, has_more, body_lines)
         written = self.text[title_span[0] : title_span[1]] if title_span else None
@@ -389,10 +390,12 @@ class DocumentBuilder:
         if not rest:
             return self._title_on_next_line(family, body_lines)
         split = _titles.split_heading_rest(rest, family, has_more=has_more)
-        first_length = pieces[0][1] - pieces[0][0]
-        if split is None or split.title_end > first_length:
+        if split is None:
             return None, None, [self._paragraph_of(pieces)], body_lines
-        title_span = (rest_start, rest_start + split.title_end)
+        title_pieces = _cut_before(pieces, split.title_end)
+        title_span = (title_pieces[0][0], title_pieces[-1][1])
+        if not self._only_line_breaks_between(title_pieces):
+            return None, None, [self._paragraph_of(pieces)], body_lines
         title = _titles.clean_title(rest[: split.title_end], family)
         offset = split.body_start
         while offset < len(rest) and rest[offset] in WHITESPACE:
@@ -400,6 +403,13 @@ class DocumentBuilder:
         body = _cut(pieces, offset)
         inline = [self._paragraph_of(body)] if body else []
         return title, title_span, inline, body_lines
+
+    def _only_line_breaks_between(self, pieces: list[Span]) -> bool:
+        """True when a title wrapped over these pieces has only line breaks between them."""
+        return all(
+            not self.text[end:start].strip(WHITESPACE + "\r\n")
+            for (_, end), (start, _) in itertools.pairwise(pieces)
+        )
 
     def _pieces(self, line: Line, start: int) -> list[Span]:
         """The text of a line from ``start``, and of the lines the layout joined to it."""
@@ -494,6 +504,17 @@ def _family(kind: Kind) -> str:
 
 def _id_segment(kind: Kind, number: int | None) -> str:
     return f"{_ID_PREFIX[kind]}-{number}" if number is not None else _ID_PREFIX[kind]
+
+
+def _cut_before(pieces: list[Span], offset: int) -> list[Span]:
+    """The pieces up to ``offset`` characters into their joined text."""
+    kept: list[Span] = []
+    for start, end in pieces:
+        if offset <= 0:
+            break
+        kept.append((start, min(end, start + offset)))
+        offset -= end - start
+    return kept
 
 
 def _cut(pieces: list[Span], offset: int) -> list[Span]:

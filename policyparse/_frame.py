@@ -12,7 +12,7 @@ head, body or closing, in the document header, or in the trailer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import regex
@@ -84,14 +84,22 @@ class Frame:
 class _Lines:
     """Read-only helpers over the lexer's lines."""
 
-    def __init__(self, text: str, lines: Sequence[Line], window: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        lines: Sequence[Line],
+        window: tuple[int, int] | None = None,
+        joins: Mapping[int, Sequence[int]] | None = None,
+    ) -> None:
         self.text = text
         self.lines = lines
         self.begin, self.end = window if window is not None else (0, len(lines))
+        self.joins = joins or {}
 
     def content(self, i: int) -> str:
-        line = self.lines[i]
-        return self.text[line.content_start : line.content_end]
+        """The line's text, with the lines the layout stage joined to it."""
+        pieces = (self.lines[k] for k in (i, *self.joins.get(i, ())))
+        return "".join(self.text[line.content_start : line.content_end] for line in pieces)
 
     def raw(self, i: int) -> str:
         line = self.lines[i]
@@ -141,9 +149,15 @@ class _Lines:
         )
 
 
-def find_frame(text: str, lines: Sequence[Line], window: tuple[int, int] | None = None) -> Frame:
-    """Return the header, segments and trailer of a document (or of the lines in ``window``)."""
-    view = _Lines(text, lines, window)
+def find_frame(
+    text: str,
+    lines: Sequence[Line],
+    window: tuple[int, int] | None = None,
+    joins: Mapping[int, Sequence[int]] | None = None,
+) -> Frame:
+    """Return the header, segments and trailer of a document (or of the lines in ``window``);
+    ``joins`` are the layout stage's joined lines (head line → its continuations)."""
+    view = _Lines(text, lines, window, joins)
     end = view.end
     header: list[tuple[int, str]] = []
     front_matter: dict[str, tuple[str, int]] = {}

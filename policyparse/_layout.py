@@ -28,7 +28,7 @@ from policyparse._grammar import LAYOUT, NOT_HEADINGS
 from policyparse._lexer import Line
 from policyparse.model import Diagnostic, Severity, Span
 
-# A line that closes a paragraph ends with one of these.
+# A line that closes a paragraph ends with one of these (「（海关总署负责）」 closes an item).
 _CLOSING = "。！？；：…”’」』）)】.!?;:—"
 CONTINUATION_MARK = regex.compile(r"[（(](?:上接|下转|接|转)第?[\p{Han}0-9]{1,3}版[）)]")
 DATELINE = regex.compile(r"[（(][\p{Han}]{2,10}\d{0,2}月?\d{0,2}日?电[）)]")
@@ -37,11 +37,12 @@ CREDITS = regex.compile(
     r"(?:[一二三四五六七八九十\d]{1,3}版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:].{1,20}"
 )
 CAPTION = regex.compile(r".{0,60}(?:新华社|本报)?记者\s*\S{2,4}\s*摄")
+_DASHED_NUMBER = regex.compile(r"[－—–\-]+\s*\d{1,4}\s*[－—–\-]+")
 PAGE_NUMBER = regex.compile(r"[－—–\-~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[－—–\-~·\s]*")
 _LOWERCASE_WORD = regex.compile(r"(?<=\p{Han}[ \u3000]?)[a-z]{2,}(?=[ \u3000]?\p{Han})")
 _SENTENCE_PUNCTUATION = regex.compile(r"[。；;！？!?：:，,]")
 _MIN_INTRUSION = 8
-_MIN_WRAPPED_LINES = 5
+_MIN_WRAPPED_LINES = 4
 _MAX_TITLE_LINE = 40
 
 
@@ -122,7 +123,18 @@ def _mark_furniture(text: str, layout: Layout) -> None:
         return
     near = {j for i in numbers for j in range(max(0, i - 3), min(len(lines), i + 4))}
     repeated = Counter(_content(text, lines[j]) for j in near if _filled(lines[j]) and j not in numbers)
-    headers = {content for content, count in repeated.items() if count >= 2 and len(content) <= _MAX_TITLE_LINE}
+    # A running header stands beside most page numbers, and it is no sentence.
+    headers = {
+        content for content, count in repeated.items()
+        if count >= max(2, len(numbers) // 2) and _title_like(content)
+    }
+    if len(numbers) == 1:
+        # One page break: the title-like text line right beside its number is the running header.
+        beside = [_next_filled(lines, numbers[0] + 1), _previous_filled(lines, numbers[0] - 1)]
+        headers |= {
+            _content(text, lines[j]) for j in beside
+            if j is not None and j < len(lines) and lines[j].kind == "TEXT" and _title_like(_content(text, lines[j]))
+        }
     for i in sorted(near):
         line = lines[i]
         if i in numbers or (_filled(line) and _content(text, line) in headers):
@@ -144,7 +156,9 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     rising = [item for k, item in enumerate(found) if k == 0 or item[1] > found[k - 1][1]]
     decorated = [i for i, _, bare in rising if not bare]
     bare = [i for i, _, is_bare in rising if is_bare]
-    return sorted((decorated if len(decorated) >= 2 else []) + (bare if len(bare) >= 3 else []))
+    if len(decorated) == 1 and not _DASHED_NUMBER.fullmatch(_content(text, lines[decorated[0]])):
+        decorated = []  # one page number is enough only in dashes: 「— 3 —」
+    return sorted(decorated + (bare if len(bare) >= 3 else []))
 
 
 def _take_out(layout: Layout, index: int, span: Span, reason: str) -> None:
@@ -301,13 +315,13 @@ def _set_aside_repeats(text: str, layout: Layout) -> None:
 
 def _wrap_width(text: str, lines: Sequence[Line]) -> int | None:
     """The width of a hard-wrapped text (most lines end at the same length), or None."""
-    lengths = [line.content_end - line.content_start for line in lines if _filled(line)]
-    long_lines = [n for n in lengths if n >= 15]
+    lengths = [line.content_end - line.start for line in lines if _filled(line)]
+    long_lines = [n for n in lengths if n >= 20]
     if len(long_lines) < _MIN_WRAPPED_LINES:
         return None
     width = Counter(long_lines).most_common(1)[0][0]
     at_width = sum(1 for n in lengths if width - 1 <= n <= width)
-    return width if at_width >= max(_MIN_WRAPPED_LINES, 0.3 * len(lengths)) else None
+    return width if at_width >= max(_MIN_WRAPPED_LINES, 0.15 * len(lengths)) else None
 
 
 def _join_breaks(text: str, layout: Layout, start: int, stop: int, width: int | None) -> None:
@@ -344,14 +358,20 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, width: int | 
 
 def _continues(text: str, line: Line, following: Line, width: int | None, is_head: bool, head: Line) -> bool:
     content = _content(text, line)
-    if not content or content[-1] in _CLOSING:
-        return False
-    if following.kind not in NOT_HEADINGS or _page_marker(_content(text, following)):
-        return False
-    if _page_marker(content):
+    if not content or _page_marker(content) or _page_marker(_content(text, following)):
         return False
     if width is not None:
-        return len(content) >= width - 1
+        # A full line goes on, even after 。; a blank line (checked by the caller) ends a paragraph.
+        # What follows a full line that stops mid-sentence is its rest, even when it opens like
+        # a heading (「第十三条」 cut off a reference); two headings are never joined.
+        full = line.content_end - line.start >= width - 1
+        if following.kind not in NOT_HEADINGS:
+            return full and content[-1] not in _CLOSING and line.kind in NOT_HEADINGS
+        return full
+    if following.kind not in NOT_HEADINGS:
+        return False
+    if content[-1] in _CLOSING:
+        return False
     # A heading whose rest is a short title, or a headline (no sentence punctuation at all),
     # stands on its own.
     rest = (text[head.rest_start : line.content_end] if is_head else content).strip()

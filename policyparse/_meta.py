@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
@@ -69,13 +69,15 @@ def attachment_names(contents: Sequence[str]) -> list[str]:
 class MetaBuilder:
     """Collects Meta fields and their spans from the frame's header and the main closing."""
 
-    def __init__(self, text: str, lines: Sequence[Line]) -> None:
+    def __init__(self, text: str, lines: Sequence[Line], joins: Mapping[int, Sequence[int]] | None = None) -> None:
         self.text = text
         self.lines = lines
+        self.joins = joins or {}
 
     def _content(self, index: int) -> str:
-        line = self.lines[index]
-        return self.text[line.content_start : line.content_end]
+        """The line's text, with the lines the layout stage joined to it."""
+        indices = (index, *self.joins.get(index, ()))
+        return "".join(self.text[self.lines[k].content_start : self.lines[k].content_end] for k in indices)
 
     def _span(self, index: int) -> Span:
         line = self.lines[index]

@@ -38,7 +38,7 @@ def parse(text: str, name: str | None = None, strict: bool = False, page: bool |
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
     layout = analyse_layout(text, split_lines(text), page=page)
     lines = layout.lines
-    frame = find_frame(text, lines, layout.window)
+    frame = find_frame(text, lines, layout.window, layout.joins)
     try:
         roots = [parse_tokens(tokens(lines[a:b], text)) for a, b in (s.body for s in frame.segments)]
     except lark.exceptions.LarkError as error:  # the grammar accepts any line sequence
