@@ -19,6 +19,7 @@ import regex
 
 from policyparse._grammar import LAYOUT, NOT_HEADINGS
 from policyparse._lexer import Line
+from policyparse._titles import SENTENCE_PUNCTUATION
 
 _HAN_NUMERAL = "〇○零一二三四五六七八九十"
 DOC_NUMBER = regex.compile(
@@ -50,7 +51,6 @@ LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<nam
 RECIPIENTS = regex.compile(r"[^。；]{2,200}[：:]")
 INFO_END = "<!-- INFO END -->"
 URL = regex.compile(r"https?://")
-_SENTENCE_PUNCTUATION = regex.compile(r"[。；;！？!?：:，,]")
 _MAX_TITLE_LINE = 50
 _MAX_ISSUER_LINE = 30
 _HEADER_WINDOW = 8
@@ -129,7 +129,7 @@ class _Lines:
         return (
             not self.heading(i)
             and 0 < len(content) <= _MAX_TITLE_LINE
-            and not _SENTENCE_PUNCTUATION.search(content)
+            and not SENTENCE_PUNCTUATION.search(content)
             and self.full(DATE, i) is None
             and self.full(DOC_NUMBER, i) is None
             and not content.startswith(("（", "("))
@@ -141,7 +141,7 @@ class _Lines:
         return (
             not self.heading(i)
             and 0 < len(content) <= _MAX_ISSUER_LINE
-            and not _SENTENCE_PUNCTUATION.search(content)
+            and not SENTENCE_PUNCTUATION.search(content)
             and regex.search(r"\p{Han}", content) is not None
             and self.full(NOTE, i) is None
             and self.full(DATE, i) is None

@@ -26,6 +26,7 @@ import regex
 
 from policyparse._grammar import LAYOUT, NOT_HEADINGS
 from policyparse._lexer import Line
+from policyparse._titles import SENTENCE_PUNCTUATION
 from policyparse.model import Diagnostic, Severity, Span
 
 # A line that closes a paragraph ends with one of these (「（海关总署负责）」 closes an item).
@@ -40,7 +41,6 @@ CAPTION = regex.compile(r".{0,60}(?:新华社|本报)?记者\s*\S{2,4}\s*摄")
 _DASHED_NUMBER = regex.compile(r"[－—–\-]+\s*\d{1,4}\s*[－—–\-]+")
 PAGE_NUMBER = regex.compile(r"[－—–\-~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[－—–\-~·\s]*")
 _LOWERCASE_WORD = regex.compile(r"(?<=\p{Han}[ \u3000]?)[a-z]{2,}(?=[ \u3000]?\p{Han})")
-_SENTENCE_PUNCTUATION = regex.compile(r"[。；;！？!?：:，,]")
 _MIN_INTRUSION = 8
 _MIN_WRAPPED_LINES = 4
 _MAX_TITLE_LINE = 40
@@ -238,7 +238,7 @@ def _previous_filled(lines: Sequence[Line], i: int) -> int | None:
 
 
 def _title_like(content: str) -> bool:
-    return 0 < len(content) <= _MAX_TITLE_LINE and not _SENTENCE_PUNCTUATION.search(content)
+    return 0 < len(content) <= _MAX_TITLE_LINE and not SENTENCE_PUNCTUATION.search(content)
 
 
 def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
@@ -375,7 +375,7 @@ def _continues(text: str, line: Line, following: Line, width: int | None, is_hea
     # A heading whose rest is a short title, or a headline (no sentence punctuation at all),
     # stands on its own.
     rest = (text[head.rest_start : line.content_end] if is_head else content).strip()
-    return not _title_like(rest) and bool(_SENTENCE_PUNCTUATION.search(rest))
+    return not _title_like(rest) and bool(SENTENCE_PUNCTUATION.search(rest))
 
 
 def _note_join(text: str, layout: Layout, head: Line, chain: list[Line], width: int | None) -> None:

@@ -40,7 +40,8 @@ _PHRASE_MARKS = "（）()《》〈〉“”‘’\"'【】〔〕\\[\\]·—"
 _ANY_PUNCTUATION = regex.compile(rf"[\p{{P}}--[{_PHRASE_MARKS}]]", regex.VERSION1)
 # An article's title may list things with 、 (「第七条　聘任责任建筑师、责任评估师」).
 _ARTICLE_TITLE_PUNCTUATION = regex.compile(rf"[\p{{P}}--[、{_PHRASE_MARKS}]]", regex.VERSION1)
-_STANDALONE_FORBIDDEN = regex.compile(r"[。！？!?；：;:，,]")
+# Punctuation that makes a line a sentence rather than a title or a name.
+SENTENCE_PUNCTUATION = regex.compile(r"[。！？!?；：;:，,]")
 # Words that make a sentence the lead-in of a list rather than a heading.
 _LIST_LEAD_IN = regex.compile(r"下列|如下|以下")
 # Modal verbs make a sentence a provision, not a heading (「…选举委员可联合提名…。」,
@@ -79,7 +80,7 @@ def split_heading_rest(rest: str, family: str, *, has_more: bool) -> HeadingSpli
         if has_more and len(rest) <= MAX_ARTICLE_TITLE and not _ARTICLE_TITLE_PUNCTUATION.search(rest):
             return HeadingSplit(len(rest), len(rest))
         return None
-    if len(rest) <= MAX_STANDALONE_TITLE and not _STANDALONE_FORBIDDEN.search(rest):
+    if len(rest) <= MAX_STANDALONE_TITLE and not SENTENCE_PUNCTUATION.search(rest):
         return HeadingSplit(len(rest), len(rest))
     end = _first_sentence_end(rest)
     if not end or end > MAX_INLINE_TITLE:
