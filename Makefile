@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := seeds/000_45a6f49ae89e1481.txt
 
-.PHONY: setup convert test lint clean
+.PHONY: setup convert test lint bench clean
 
 $(BIN)/policyparse: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ lint: setup
 
 test: lint
 	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/parse_bench.py
+	$(BIN)/python benchmarks/diff_bench.py
 
 clean:
 	rm -rf $(VENV) dist build seed.json .pytest_cache .mypy_cache .ruff_cache .hypothesis

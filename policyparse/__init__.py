@@ -13,6 +13,7 @@ from policyparse._json import from_json, json_schema, to_json
 from policyparse._markdown import to_markdown
 from policyparse._parse import extract, parse
 from policyparse._text import to_text
+from policyparse.diff import DocumentDiff, diff, diff_to_html, diff_to_json, diff_to_markdown, diff_to_text
 from policyparse.errors import PolicyParseError
 from policyparse.model import (
     Attachment,
@@ -31,6 +32,7 @@ __all__ = [
     "Attachment",
     "Diagnostic",
     "Document",
+    "DocumentDiff",
     "Kind",
     "Meta",
     "Paragraph",
@@ -39,6 +41,11 @@ __all__ = [
     "Separator",
     "Severity",
     "Source",
+    "diff",
+    "diff_to_html",
+    "diff_to_json",
+    "diff_to_markdown",
+    "diff_to_text",
     "extract",
     "from_json",
     "json_schema",

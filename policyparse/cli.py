@@ -1,4 +1,4 @@
-"""CLI stage: ``policyparse convert`` and ``policyparse check``; a thin layer over the API."""
+"""CLI stage: ``policyparse convert``, ``check`` and ``diff``; a thin layer over the API."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from policyparse._json import to_json
 from policyparse._markdown import to_markdown
 from policyparse._parse import parse
 from policyparse._text import to_text
+from policyparse.diff.command import add_diff_parser, run_diff
 from policyparse.errors import PolicyParseError
 from policyparse.model import Document, Severity
 
@@ -75,6 +76,7 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
     check.add_argument("--strict", action="store_true", help="numbering problems are errors")
     check.add_argument("--no-page", action="store_true", help="no newspaper-page extraction")
+    add_diff_parser(verbs)
     return parser
 
 
@@ -82,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     try:
         arguments = _build_parser().parse_args(argv)
+        if arguments.verb == "diff":
+            return run_diff(
+                arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color
+            )
         inputs = list(_expand(arguments.files))
         page = False if arguments.no_page else None
         if arguments.verb == "convert":

@@ -1,0 +1,149 @@
+"""CLI stage (diff): ``policyparse diff OLD NEW [--to FORMAT] [-o OUT]`` as one function.
+
+Exit codes follow GNU diff: 0 when the versions differ at most in formatting or renumbered
+references, 1 when they differ in substance, 2 on trouble (a missing, unreadable, binary or
+undecodable file, or a bad format name), with one line on stderr and never a traceback.
+``-`` reads one of the two documents from stdin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from policyparse._decode import decode
+from policyparse._parse import parse
+from policyparse.diff.engine import diff
+from policyparse.diff.records import DocumentDiff
+from policyparse.diff.render_html import diff_to_html
+from policyparse.diff.render_json import diff_to_json
+from policyparse.diff.render_markdown import diff_to_markdown
+from policyparse.diff.render_text import diff_to_text
+from policyparse.errors import PolicyParseError
+from policyparse.model import Document
+
+__all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "FORMATS", "add_diff_parser", "run_diff"]
+
+EXIT_SAME = 0
+EXIT_DIFFERENT = 1
+EXIT_TROUBLE = 2
+FORMATS = ("text", "json", "markdown", "html")
+
+
+class _Trouble(Exception):
+    """An input that cannot be compared; the message is one line for stderr."""
+
+
+def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    """Add the ``diff`` verb and its arguments to a subcommand table; return its parser."""
+    parser: argparse.ArgumentParser = verbs.add_parser(
+        "diff",
+        help="compare two versions of a document",
+        description=(
+            "Compare two versions section by section: added, removed, changed, renumbered, moved,\n"
+            "split and merged sections, with redlines. Exit 0 when nothing of substance changed,\n"
+            "1 when something did, 2 on trouble (as GNU diff)."
+        ),
+        epilog=(
+            "examples:\n"
+            "  policyparse diff law-2018.md law-2023.md\n"
+            "  policyparse diff old.txt new.txt --to html -o compare.html\n"
+            "  policyparse diff old.md new.md --to json | jq .summary"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier version; - reads stdin")
+    parser.add_argument("new", metavar="NEW", help="the later version; - reads stdin")
+    parser.add_argument("--to", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
+    parser.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)"
+    )
+    return parser
+
+
+def run_diff(
+    old: str,
+    new: str,
+    *,
+    to: str = "text",
+    output: str | None = None,
+    color: str = "auto",
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Compare two files and write the result; return the exit code.
+
+    Args:
+        old: path of the earlier version, or ``-`` for stdin.
+        new: path of the later version, or ``-`` for stdin.
+        to: ``text``, ``json``, ``markdown`` or ``html``.
+        output: a file to write; None for stdout.
+        color: ``auto`` (when writing text to a terminal and NO_COLOR is unset), ``always``
+            or ``never``.
+        stdin, stdout, stderr: streams to use instead of the process's own (for tests).
+
+    Returns:
+        0 when nothing of substance changed, 1 when something did, 2 on trouble.
+    """
+    err = stderr or sys.stderr
+    out = stdout or sys.stdout
+    try:
+        if to not in FORMATS:
+            raise _Trouble(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}")
+        if old == "-" and new == "-":
+            raise _Trouble("only one of OLD and NEW can be - (stdin)")
+        documents = [_load(name, stdin or sys.stdin) for name in (old, new)]
+    except _Trouble as trouble:
+        print(f"policyparse: {trouble}", file=err)
+        return EXIT_TROUBLE
+    result = diff(documents[0], documents[1])
+    writes_terminal = output is None and out.isatty()
+    paint = color == "always" or (color == "auto" and writes_terminal and not os.environ.get("NO_COLOR"))
+    rendered = _RENDERERS[to](result, paint)
+    try:
+        if output is not None:
+            Path(output).write_text(rendered, encoding="utf-8", newline="")
+        else:
+            out.write(rendered)
+            out.flush()
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        print(f"policyparse: {output}: {error.strerror or error}", file=err)
+        return EXIT_TROUBLE
+    return EXIT_DIFFERENT if result.substantive else EXIT_SAME
+
+
+_RENDERERS: dict[str, Callable[[DocumentDiff, bool], str]] = {
+    "text": lambda result, paint: diff_to_text(result, color=paint),
+    "json": lambda result, _: diff_to_json(result) + "\n",
+    "markdown": lambda result, _: diff_to_markdown(result),
+    "html": lambda result, _: diff_to_html(result),
+}
+
+
+def _load(name: str, stdin: TextIO) -> Document:
+    """Read, decode and parse one input; raise _Trouble with a one-line reason."""
+    try:
+        if name == "-":
+            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+        else:
+            path = Path(name)
+            if path.is_dir():
+                raise _Trouble(f"{name}: is a folder, not a file")
+            data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise _Trouble(f"{name}: no such file") from error
+    except OSError as error:
+        raise _Trouble(f"{name}: {error.strerror or error}") from error
+    try:
+        text, _ = decode(data)
+        return parse(text, name=None if name == "-" else Path(name).name)
+    except PolicyParseError as error:
+        raise _Trouble(f"{name}: {error}") from error

@@ -1,0 +1,73 @@
+"""Diff stage: tell sections that moved from sections renumbered because of an insertion.
+
+A paired section *moved* when its parent's partner is not its new parent (it changed
+chapter, or its article), or when it is out of order among the paired siblings it shares
+parents with. Order is judged with longest increasing subsequences: siblings listed in old
+order, their new positions must increase; a sibling that is in every longest increasing
+subsequence stayed in place (what insertions and deletions around it shifted is only
+renumbered), any other moved. When two siblings swap places, both are reported as moved:
+either reading is as good, and the answer must not depend on which version is called old.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from policyparse.diff.state import Context, Relation
+
+__all__ = ["moved_sections"]
+
+
+def moved_sections(ctx: Context) -> set[int]:
+    """Return the old indices of the paired sections that moved."""
+    moved: set[int] = set()
+    siblings: dict[Relation, list[tuple[int, int]]] = {}
+    for o, n in ctx.old_to_new.items():
+        if ctx.old.nodes[o].section is None:
+            continue
+        relation = ctx.relation_old(ctx.old.nodes[o].parent)
+        if relation is None or relation != ctx.relation_new(ctx.new.nodes[n].parent):
+            moved.add(o)
+        else:
+            siblings.setdefault(relation, []).append((o, n))
+    for pairs in siblings.values():
+        pairs.sort()
+        stays = in_every_longest_run([n for _, n in pairs])
+        moved.update(o for (o, _), stay in zip(pairs, stays, strict=True) if not stay)
+    return moved
+
+
+def in_every_longest_run(values: list[int]) -> list[bool]:
+    """For each value: is it in every longest strictly increasing subsequence?
+
+    Args:
+        values: distinct integers.
+
+    Returns:
+        One flag per value. O(n log n).
+    """
+    if not values:
+        return []
+    ending = _lengths(values)
+    starting = _lengths([-v for v in reversed(values)])[::-1]
+    longest = max(ending)
+    on = [e + s - 1 == longest for e, s in zip(ending, starting, strict=True)]
+    layer: dict[int, int] = {}
+    for e, flag in zip(ending, on, strict=True):
+        if flag:
+            layer[e] = layer.get(e, 0) + 1
+    return [flag and layer[e] == 1 for e, flag in zip(ending, on, strict=True)]
+
+
+def _lengths(values: list[int]) -> list[int]:
+    """Length of the longest increasing subsequence ending at each position."""
+    tails: list[int] = []
+    found = []
+    for value in values:
+        at = bisect.bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+        else:
+            tails[at] = value
+        found.append(at + 1)
+    return found

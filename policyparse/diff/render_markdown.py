@@ -1,0 +1,93 @@
+"""Render stage (diff): a DocumentDiff as a Markdown 新旧对照表 (old | new | change).
+
+A summary, the renumbering ranges and the substitutions, then one GitHub-flavoured table
+row per heading or unit, aligned by article (:mod:`policyparse.diff.rows`): deletions are
+struck through (``~~…~~``) in the old column, insertions bold in the new column; formatting
+edits are shown plainly. Line breaks inside a cell are ``<br>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policyparse.diff.cells import FORMAT, SAME, Piece
+from policyparse.diff.records import DocumentDiff
+from policyparse.diff.rows import Row, table_rows
+
+__all__ = ["diff_to_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_~\[\]|])")
+
+
+def diff_to_markdown(result: DocumentDiff) -> str:
+    """Return the diff as a Markdown page with a 新旧对照表.
+
+    Args:
+        result: what :func:`~policyparse.diff.diff` returned.
+
+    Returns:
+        CommonMark with GitHub tables, ending with a line break.
+    """
+    s = result.summary
+    blocks = [
+        "# 新旧对照表",
+        f"旧：{_escape(result.old_name or 'old')}　新：{_escape(result.new_name or 'new')}",
+        f"摘要：新增 {s.added}，删除 {s.removed}，对应 {s.matched}（修改 {s.text_changed}，序号变更 "
+        f"{s.renumbered}，移动 {s.moved}，仅格式 {s.format_only}，仅引用 {s.reference_only}），"
+        f"拆分 {s.split}，合并 {s.merged}。",
+    ]
+    if s.renumber_ranges:
+        lines = ["序号变更："]
+        for r in s.renumber_ranges:
+            old = r.old[0] if r.old[0] == r.old[1] else f"{r.old[0]}至{r.old[1]}"
+            new = r.new[0] if r.new[0] == r.new[1] else f"{r.new[0]}至{r.new[1]}"
+            lines.append(f"- {old} → {new}（{r.offset:+d}）")
+        blocks.append("\n".join(lines))
+    if s.substitutions:
+        blocks.append(
+            "\n".join(
+                ["术语替换："] + [f"- {_escape(x.old)} → {_escape(x.new)}（{x.count} 处）" for x in s.substitutions]
+            )
+        )
+    if result.preamble.old or result.preamble.new:
+        note = "修改" if result.preamble.text_changed else "仅格式变化" if result.preamble.format_only else "未变"
+        blocks.append(f"序言/前言：{note}")
+    table = ["| 旧 | 新 | 变化 |", "| --- | --- | --- |"]
+    table.extend(_row(row) for row in table_rows(result))
+    blocks.append("\n".join(table))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _row(row: Row) -> str:
+    old = "<br><br>".join(_cell(name, pieces, row.heading, "~~") for name, pieces in row.old)
+    new = "<br><br>".join(_cell(name, pieces, row.heading, "**") for name, pieces in row.new)
+    notes = "；".join(text for text, _ in row.notes)
+    return f"| {old} | {new} | {notes} |"
+
+
+def _cell(name: str, pieces: tuple[Piece, ...], heading: bool, mark: str) -> str:
+    body = "".join(_escape(text) if how in (SAME, FORMAT) else _marked(text, mark) for how, text in pieces).replace(
+        "\n", "<br>"
+    )
+    label = f"**{_escape(name)}**" if name else ""
+    if heading:
+        return f"**{_escape(name)}　{body}**" if name and body else label or body
+    return f"{label}　{body}" if label and body else label or body
+
+
+def _marked(text: str, mark: str) -> str:
+    """Mark each line of ``text``, leaving whitespace at its ends outside the marks."""
+    lines = []
+    for line in text.split("\n"):
+        core = line.strip()
+        if not core:
+            lines.append(line)
+            continue
+        head = line[: len(line) - len(line.lstrip())]
+        tail = line[len(line.rstrip()) :]
+        lines.append(f"{head}{mark}{_escape(core)}{mark}{tail}")
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
