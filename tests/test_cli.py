@@ -164,11 +164,12 @@ def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
     assert b"[2/2]" in shown and b"converted 2 files" in shown
 
 
-def test_huge_single_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_huge_single_line_through_the_console_script(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
-    path.write_text("一、" + "很长的一行文字，" * 2_600_000, encoding="utf-8")  # about 20 MB
-    assert main(["convert", str(path)]) == 0
-    data = json.loads(capsys.readouterr().out)
+    path.write_text("一、" + "很长的一行文字，" * 2_600_000, encoding="utf-8")  # about 60 MB of UTF-8, one line
+    result = subprocess.run([_script(), "convert", str(path)], capture_output=True, check=False)
+    assert result.returncode == 0 and result.stderr == b""
+    data = json.loads(result.stdout)
     assert data["sections"][0]["label"] == "一、" and data["source"]["length"] == 2 + 8 * 2_600_000
 
 
