@@ -284,12 +284,13 @@ def _bracket_group(view: _Lines, i: int) -> list[int]:
 def _trailer_start(view: _Lines, start: int) -> int:
     """A closing list of links (「## 附件（官方直链）」 then URLs) is not part of the document."""
     end = view.end
-    for i in range(start, end):
-        if not view.content(i).startswith("附件") or URL.search(view.content(i)):
-            continue
-        rest = [j for j in range(i + 1, end) if not view.blank(j)]
-        if rest and all(URL.search(view.content(j)) for j in rest):
-            return i
+    i = view.previous_filled(end - 1, start)
+    links = 0
+    while i is not None and URL.search(view.content(i)) and not view.content(i).startswith("附件"):
+        links += 1
+        i = view.previous_filled(i - 1, start)
+    if links and i is not None and view.content(i).startswith("附件"):
+        return i
     return end
 
 
