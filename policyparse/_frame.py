@@ -23,7 +23,7 @@ from policyparse._titles import SENTENCE_PUNCTUATION
 
 _HAN_NUMERAL = "〇○零一二三四五六七八九十"
 DOC_NUMBER = regex.compile(
-    r"(?:\p{Han}{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*第?\s*\d{1,5}\s*号"
+    r"(?:\p{Han}{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号"
     r"|(?:\p{Han}{1,8})?第\s*\d{1,5}\s*号)"
 )
 DATE = regex.compile(
@@ -35,7 +35,7 @@ NOTE = regex.compile(r"[（(][^（）()]{2,40}[）)]")
 # 「附件：1.名词解释」 lists the attachments; 「附件1」, 「附件一：…」, 「附件」 open one.
 ATTACHMENT_LIST = regex.compile(r"附\s*件\s*[：:]\s*(?P<rest>\S.*)")
 ATTACHMENT_HEAD = regex.compile(
-    rf"附\s*件\s*(?P<number>[0-9０-９]{{1,2}}|[{_HAN_NUMERAL}]{{1,3}})?\s*(?:[：:]\s*(?P<title>\S.*))?"
+    rf"附\s*件\s*(?:(?P<number>[0-9０-９]{{1,2}}|[{_HAN_NUMERAL}]{{1,3}})\s*)?(?:[：:]\s*(?P<title>\S.*))?"
 )
 # 版记 lines after the signature: 「抄送：…」, 「国务院办公厅秘书局　2019年1月2日印发」.
 IMPRINT = regex.compile(
@@ -50,6 +50,8 @@ SIGNED = regex.compile(
 LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<name>\S.*)")
 RECIPIENTS = regex.compile(r"[^。；]{2,200}[：:]")
 INFO_END = "<!-- INFO END -->"
+# An entry 「附件」 in a 目录 opens nothing.
+_CONTENTS_LINES = frozenset({"CONTENTS", "TOC_ENTRY"})
 URL = regex.compile(r"https?://")
 _MAX_TITLE_LINE = 50
 _MAX_ISSUER_LINE = 30
@@ -301,7 +303,8 @@ def _attachment_heads(view: _Lines, start: int, stop: int) -> list[int]:
     """
     return [
         i for i in range(start, stop)
-        if not view.heading(i) and view.full(ATTACHMENT_HEAD, i) and not view.full(ATTACHMENT_LIST, i)
+        if view.lines[i].kind not in _CONTENTS_LINES
+        and not view.heading(i) and view.full(ATTACHMENT_HEAD, i) and not view.full(ATTACHMENT_LIST, i)
     ]
 
 

@@ -18,6 +18,7 @@ records what it found:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 
@@ -42,6 +43,9 @@ _DASHED_NUMBER = regex.compile(r"[－—–\-]+\s*\d{1,4}\s*[－—–\-]+")
 PAGE_NUMBER = regex.compile(r"[－—–\-~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[－—–\-~·\s]*")
 _LOWERCASE_WORD = regex.compile(r"(?<=\p{Han}[ \u3000]?)[a-z]{2,}(?=[ \u3000]?\p{Han})")
 _MIN_INTRUSION = 8
+# A newspaper page is a few ten thousand characters; a text far longer is not taken for one,
+# and the search for intrusions (which compares each line with the whole page) is skipped.
+MAX_PAGE = 200_000
 _MIN_WRAPPED_LINES = 4
 _MAX_TITLE_LINE = 40
 
@@ -87,14 +91,18 @@ def analyse_layout(text: str, lines: list[Line], page: bool | None = None) -> La
     """
     layout = Layout(lines=list(lines), window=(0, len(lines)))
     _mark_furniture(text, layout)
-    if page is not False and (page or _looks_like_page(text, layout.lines)):
-        layout.parts = _page_parts(text, layout.lines)
-        policy = next((p for p in layout.parts if p.kind == "policy"), None)
-        if policy is not None:
-            layout.window = (policy.start, policy.stop)
+    parts = None
+    if page is not False and (page or (len(text) <= MAX_PAGE and _looks_like_page(text, layout.lines))):
+        parts = _page_parts(text, layout.lines)
+    policy = next((p for p in parts or () if p.kind == "policy"), None)
+    if parts is not None and policy is not None:
+        # A page holding a numbered document; without one the text is the document itself.
+        layout.parts = parts
+        layout.window = (policy.start, policy.stop)
+        if len(text) <= MAX_PAGE:
             _set_aside_intrusions(text, layout, policy)
         _set_aside_repeats(text, layout)
-        for part in layout.parts:
+        for part in parts:
             _join_breaks(text, layout, part.start, part.stop, width=None)
     else:
         width = _wrap_width(text, layout.lines)
@@ -296,18 +304,19 @@ def _set_aside_repeats(text: str, layout: Layout) -> None:
     for part in layout.parts:
         if part.kind != "article":
             continue
-        seen: list[str] = []
+        seen: list[str] = []  # sorted: an earlier line that starts with this one sorts right after it
         for i in range(part.start, part.stop):
             line = layout.lines[i]
             if not _filled(line):
                 continue
             content = _content(text, line)
-            if len(content) >= 2 * _MIN_INTRUSION and any(earlier.startswith(content) for earlier in seen):
+            k = bisect.bisect_left(seen, content)
+            if len(content) >= 2 * _MIN_INTRUSION and k < len(seen) and seen[k].startswith(content):
                 _take_out(layout, i, (line.content_start, line.content_end), "repeat")
                 what = "a repeat of an earlier line of the same article"
                 layout.diagnostics.append(_intrusion_note(line, line.content_start, content, what))
                 continue
-            seen.append(content)
+            seen.insert(k, content)
 
 
 # -- joins ----------------------------------------------------------------------------------

@@ -170,10 +170,17 @@ def tokens(lines: list[Line], text: str) -> list[lark.Token]:
     run_start: Line | None = None
     run_kind = TEXT
     previous: Line | None = None
+    contents_open = False
     for line in lines:
         kind = line.kind
         if kind == LAYOUT:
             kind = run_kind if run_start is not None else TEXT
+        if kind == CONTENTS:
+            contents_open = True
+        elif kind == TOC_ENTRY and not contents_open:
+            kind = TEXT  # entries cut off from their 目录 (a frame segment starts among them)
+        elif kind not in (TOC_ENTRY, LAYOUT) and not line.is_blank:
+            contents_open = False
         if run_start is not None and previous is not None and kind != run_kind:
             result.append(_token(run_kind, run_start, previous, text))
             run_start = None
