@@ -405,8 +405,9 @@ def _note_join(text: str, layout: Layout, head: Line, chain: list[Line], width: 
                 Diagnostic(
                     code="suspicious-text", severity=Severity.WARNING,
                     message=f"「{before}{after}」: a doubled character where lines {previous.number} and "
-                            f"{line.number} join; the layout may have repeated it",
-                    line=previous.number, span=(previous.content_end - 1, line.content_start + 1),
+                            f"{line.number} join (this one and the first of line {line.number}); "
+                            "the layout may have repeated it",
+                    line=previous.number, span=(previous.content_end - 1, previous.content_end),
                 )
             )
         previous = line

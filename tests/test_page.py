@@ -1,0 +1,76 @@
+"""The seed page end to end: the opinion's tree, joins, intrusions set aside, nothing lost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import policyparse
+from tests.conftest import SEED
+
+
+def _seed_json() -> dict[str, object]:
+    script = Path(sys.executable).parent / "policyparse"
+    result = subprocess.run([str(script), "convert", str(SEED), "--to", "json"], capture_output=True, check=True)
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def test_convert_gives_the_opinion_and_records_every_join_and_set_aside() -> None:
+    data = _seed_json()
+    document = policyparse.from_json(json.dumps(data))
+    labels = [s.label for s in document.walk() if s.label]
+    assert labels[0] == "（五）" and labels[-1] == "（十七）" and len(labels) == 16
+    eleven = next(s for s in document.walk() if s.label == "（十一）")
+    (paragraph,) = eleven.paragraphs
+    assert "对碳排放进行全面核实查证，确保保审定、核查结果的准确性和可信度。" in paragraph.text
+    assert len(paragraph.spans) == 2
+    set_aside = [(item.reason, item.text) for item in document.set_aside]
+    assert ("intrusion", "当乘者势也，不可失者时也。") in set_aside
+    assert ("intrusion", "全力以赴做强做优数字经济，贵阳贵安坚守大道、矢志向前，正奋力谱写新时代数字经济高质量发展新篇章。") in set_aside
+    seventeen = next(s for s in document.walk() if s.label == "（十七）")
+    assert all("新华社" not in p.text for p in seventeen.paragraphs)
+    assert document.meta.title is None and document.meta.date is None
+    assert policyparse.to_text(document) == SEED.read_text(encoding="utf-8")
+
+
+def test_other_articles_are_page_parts_with_their_breaks_joined() -> None:
+    document = policyparse.parse_file(SEED)
+    assert document.page is not None
+    kinds = [part.kind for part in document.page.parts]
+    assert kinds.count("policy") == 1 and kinds.count("mark") == 2 and kinds.count("dateline") == 2
+    texts = [p.text for part in document.page.parts for p in part.paragraphs]
+    assert any("蛇口自贸片区海关备案企业数量突破11万家，外贸进出口总值由2015年" in t for t in texts)
+    assert any("电子信息制造业产值达到31497亿元、同比增长24.9%" in t for t in texts)
+    assert any(t.startswith("从推出全国首部个人破产法规，到建立全国首个") for t in texts)
+    credits = next(part for part in document.page.parts if part.kind == "credits")
+    assert credits.paragraphs[0].text == "一版责编：刘义"
+    repeat = next(item for item in document.set_aside if item.reason == "repeat")
+    assert repeat.line == 255
+
+
+def test_suspicious_text_is_flagged_not_changed() -> None:
+    document = policyparse.parse_file(SEED)
+    flagged = [(d.line, SEED.read_text(encoding="utf-8")[d.span[0] : d.span[1]]) for d in document.diagnostics
+               if d.code == "suspicious-text" and d.span]
+    assert flagged == [(171, "and"), (183, "保")]  # 「确保」 + 「保审定」: the first 保 of 「保保」
+
+
+def test_legitimate_latin_is_not_suspicious() -> None:
+    text = "（一）加强监管。万元GDP能耗下降，PCT专利申请增加，5G网络覆盖，I类切口手术部位感染率下降。\n"
+    assert [d.code for d in policyparse.parse(text).diagnostics if d.code == "suspicious-text"] == []
+
+
+def test_no_page_keeps_the_page_around_the_opinion() -> None:
+    script = Path(sys.executable).parent / "policyparse"
+    result = subprocess.run([str(script), "convert", str(SEED), "--no-page"], capture_output=True, check=True)
+    data = json.loads(result.stdout)
+    assert data["page"] is None and data["set_aside"] == [] and len(data["preamble"]) == 80
+
+
+def test_a_news_article_without_a_numbered_part_is_a_plain_document() -> None:
+    text = "（新华社北京8月25日电）\n责编：张三\n"
+    document = policyparse.parse(text)
+    assert document.page is None and policyparse.to_text(document) == text
