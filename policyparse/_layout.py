@@ -340,6 +340,10 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, width: int | 
     punctuation; a hard-wrapped text joins a full-width line to the next line.
     """
     lines = layout.lines
+    filled = [line for line in lines[start:stop] if _filled(line)]
+    indented = sum(line.content_start > line.start for line in filled)
+    # Paragraphs that open indented while their wrapped lines do not: the indent ends a paragraph.
+    indented_starts = bool(filled) and 0.05 <= indented / len(filled) <= 0.6
     i = _next_filled(lines, start)
     while i < stop:
         head = i
@@ -354,6 +358,8 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, width: int | 
             between = range((chain[-1] if chain else head) + 1, following)
             if width is not None and any(lines[k].is_blank for k in between):
                 break  # a blank line ends a wrapped paragraph
+            if width is not None and indented_starts and lines[following].content_start > lines[following].start:
+                break  # so does an indented line, where paragraphs open indented (「　　」)
             chain.append(following)
         if chain:
             layout.joins[head] = chain

@@ -105,3 +105,15 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
 def test_seed_is_stable_under_crlf() -> None:
     text = SEED.read_text(encoding="utf-8")
     assert outline(policyparse.parse(crlf(text))) == outline(policyparse.parse(text))
+
+
+def test_an_indented_line_opens_a_paragraph_in_wrapped_text() -> None:
+    paragraphs = [
+        "第十二条　纳税人发生的医药费用支出可以选择由本人或者其配偶扣除；未成年子女发生的医药费用支出可以选择由其父母一方扣除。",
+        "纳税人及其配偶、未成年子女发生的医药费用支出，按本办法第十一条规定分别计算扣除额。",
+        "第十三条　纳税人应当留存医药服务收费及医保报销相关票据原件（或者复印件）等资料备查。医疗保障部门应当向患者提供在医疗保障信息系统记录的本人年度医药费用信息查询服务。",
+    ]
+    text = hard_wrap("\n".join("\u3000\u3000" + p for p in paragraphs), width=30)
+    article = policyparse.parse(text).sections[0]
+    expected = [paragraphs[0].removeprefix("第十二条\u3000"), paragraphs[1]]
+    assert [c.paragraphs[0].text for c in article.children] == expected and len(text.splitlines()) > 6
