@@ -268,7 +268,8 @@ def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
             note = _intrusion_note(line, line.content_start, content, "a copy of a line of another article")
             layout.diagnostics.append(note)
             continue
-        glued = _glued_suffix(content, others)
+        # Only text after a heading's label can be glued on, and some of it must stay.
+        glued = _glued_suffix(content, others, first=line.rest_start - line.content_start + 1)
         if glued:
             cut = line.content_end - len(glued)
             lines[i] = line._replace(content_end=cut)
@@ -277,10 +278,11 @@ def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
             layout.diagnostics.append(note)
 
 
-def _glued_suffix(content: str, others: str) -> str:
-    """The longest end of ``content`` found in another article, glued on mid-sentence."""
+def _glued_suffix(content: str, others: str, first: int = 1) -> str:
+    """The longest end of ``content``, from ``first`` on, found in another article, glued on
+    mid-sentence."""
     best = ""
-    for start in range(len(content) - _MIN_INTRUSION, 0, -1):
+    for start in range(len(content) - _MIN_INTRUSION, max(first, 1) - 1, -1):
         candidate = content[start:]
         if candidate not in others:
             break
