@@ -50,6 +50,7 @@ SIGNED = regex.compile(
 LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<name>\S.*)")
 RECIPIENTS = regex.compile(r"[^。；]{2,200}[：:]")
 INFO_END = "<!-- INFO END -->"
+_HAN = regex.compile(r"\p{Han}")
 # An entry 「附件」 in a 目录 opens nothing.
 _CONTENTS_LINES = frozenset({"CONTENTS", "TOC_ENTRY"})
 URL = regex.compile(r"https?://")
@@ -135,7 +136,7 @@ class _Lines:
             and self.full(DATE, i) is None
             and self.full(DOC_NUMBER, i) is None
             and not content.startswith(("（", "("))
-            and regex.search(r"\p{Han}", content) is not None
+            and _HAN.search(content) is not None
         )
 
     def issuer_like(self, i: int) -> bool:
@@ -144,7 +145,7 @@ class _Lines:
             not self.heading(i)
             and 0 < len(content) <= _MAX_ISSUER_LINE
             and not SENTENCE_PUNCTUATION.search(content)
-            and regex.search(r"\p{Han}", content) is not None
+            and _HAN.search(content) is not None
             and self.full(NOTE, i) is None
             and self.full(DATE, i) is None
             and self.full(ATTACHMENT_HEAD, i) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 __all__ = ["chinese_to_int", "int_to_chinese", "label_number", "label_value"]
@@ -91,6 +93,7 @@ def label_number(label_digits: str) -> int:
     return chinese_to_int(label_digits)
 
 
+@functools.lru_cache(maxsize=4096)
 def label_value(label: str) -> int:
     """Return the number a whole label stands for.
 
