@@ -21,6 +21,7 @@ from policyparse.diff.fold import fold
 from policyparse.diff.headings import match_headings
 from policyparse.diff.order import moved_sections
 from policyparse.diff.records import (
+    COUNT_FIELDS,
     Added,
     Change,
     DocumentDiff,
@@ -255,7 +256,7 @@ def _partners(ctx: Context, old: int) -> list[int]:
 def _summary(
     changes: Iterable[Change], ranges: tuple[RenumberRange, ...], substitutions: tuple[Substitution, ...]
 ) -> Summary:
-    totals: dict[str, int] = dict.fromkeys(_COUNTS, 0)
+    totals: dict[str, int] = dict.fromkeys(COUNT_FIELDS, 0)
     by_kind: dict[str, dict[str, int]] = {}
     for change in changes:
         if isinstance(change, Matched):
@@ -273,7 +274,7 @@ def _summary(
             kind, keys = change.old.kind, ["split"]
         else:
             kind, keys = change.new.kind, ["merged"]
-        counts = by_kind.setdefault(kind, dict.fromkeys(_COUNTS, 0))
+        counts = by_kind.setdefault(kind, dict.fromkeys(COUNT_FIELDS, 0))
         for key in keys:
             totals[key] += 1
             counts[key] += 1
@@ -285,18 +286,6 @@ def _summary(
     )
 
 
-_COUNTS = (
-    "added",
-    "removed",
-    "matched",
-    "text_changed",
-    "renumbered",
-    "moved",
-    "split",
-    "merged",
-    "format_only",
-    "reference_only",
-)
 
 
 def _preamble(old: str, new: str) -> TextChange:

@@ -275,3 +275,18 @@ class DocumentDiff:
     def substantive(self) -> bool:
         """True when anything changed beyond formatting and renumbered references."""
         return self.preamble.text_changed or any(change.substantive for change in self.changes)
+
+
+# The counts of a Summary and of a KindCounts, in the order the JSON writes them.
+COUNT_FIELDS = (
+    "added",
+    "removed",
+    "matched",
+    "text_changed",
+    "renumbered",
+    "moved",
+    "split",
+    "merged",
+    "format_only",
+    "reference_only",
+)

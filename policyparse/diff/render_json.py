@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from policyparse.diff.records import (
+    COUNT_FIELDS,
     Added,
     Change,
     DocumentDiff,
@@ -30,18 +31,6 @@ __all__ = ["SCHEMA", "diff_to_data", "diff_to_json"]
 
 SCHEMA = "policyparse-diff/1"
 _FLAGS = ("text_changed", "title_changed", "renumbered", "moved", "format_only", "reference_only", "substitution_only")
-_COUNTS = (
-    "added",
-    "removed",
-    "matched",
-    "text_changed",
-    "renumbered",
-    "moved",
-    "split",
-    "merged",
-    "format_only",
-    "reference_only",
-)
 
 
 def diff_to_json(result: DocumentDiff, indent: int | None = 1) -> str:
@@ -71,7 +60,7 @@ def diff_to_data(result: DocumentDiff) -> dict[str, Any]:
 
 
 def _summary(summary: Summary) -> dict[str, Any]:
-    data: dict[str, Any] = {key: getattr(summary, key) for key in _COUNTS}
+    data: dict[str, Any] = {key: getattr(summary, key) for key in COUNT_FIELDS}
     data["renumber_ranges"] = [
         {"old": list(r.old), "new": list(r.new), "offset": r.offset, "kind": r.kind} for r in summary.renumber_ranges
     ]
@@ -81,7 +70,7 @@ def _summary(summary: Summary) -> dict[str, Any]:
 
 
 def _counts(counts: KindCounts) -> dict[str, int]:
-    return {key: getattr(counts, key) for key in _COUNTS}
+    return {key: getattr(counts, key) for key in COUNT_FIELDS}
 
 
 def _ref(ref: SectionRef, with_text: bool = False) -> dict[str, Any]:
