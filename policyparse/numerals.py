@@ -16,6 +16,10 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CIRCLED_RANGES = ((0x2460, 1), (0x3251, 21), (0x32B1, 36))
 _CIRCLED_SIZES = (20, 15, 15)
+# No label numbers past 99,999 (第一千二百六十条 is the largest in the Civil Code); a longer run
+# of digits is not a label.
+_MAX_DIGITS = 5
+_MAX_NUMERAL = 12
 _NUMERAL = regex.compile(r"[一二三四五六七八九十百千〇零○两0-9０-９\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
 
 
@@ -84,7 +88,11 @@ def label_number(label_digits: str) -> int:
     """
     ascii_digits = label_digits.translate(_FULLWIDTH_DIGITS)
     if ascii_digits.isascii() and ascii_digits.isdigit():
+        if len(ascii_digits) > _MAX_DIGITS:
+            raise ValueError(f"too many digits for a label: {len(ascii_digits)}")
         return int(ascii_digits)
+    if len(label_digits) > _MAX_NUMERAL:
+        raise ValueError(f"too long for a Chinese numeral: {len(label_digits)} characters")
     if len(label_digits) == 1:
         code = ord(label_digits)
         for (first, value), size in zip(_CIRCLED_RANGES, _CIRCLED_SIZES, strict=True):

@@ -61,15 +61,11 @@ def _numbered(template: str) -> Callable[[int], str]:
     return lambda count: "".join(template.format(cn=cn(i), n=i % 99 + 1) + "\n" for i in range(count))
 
 
-# Article lines of _page() that make more than 200,000 characters.
-PAGE_LINES = 7_000
-
-
 def _page(n: int, policy_lines: int) -> str:
-    """A newspaper page: a dateline, an article of n distinct lines, a continuation mark and a
-    numbered policy part (三 headings and ``policy_lines`` lines more)."""
-    article = "".join(f"本报讯第{i}条消息为了规范行政复议工作保护公民的合法权益。\n" for i in range(n))
-    policy = "".join(f"（{i % 9 + 1}）政策第{i}段要求各地加强监管\n" for i in range(policy_lines))
+    """A newspaper page: a dateline, an article of n distinct lines of ~100 characters, a
+    continuation mark and a numbered policy part (three headings and ``policy_lines`` more)."""
+    article = "".join(f"本报讯第{i}条消息：{_SENTENCE}{_SENTENCE}\n" for i in range(n))
+    policy = "".join(f"（{i % 9 + 1}）政策第{i}段：{_SENTENCE}{_SENTENCE}\n" for i in range(policy_lines))
     return "（新华社北京8月25日电）\n" + article + "（上接第一版）\n一、甲\n（一）乙\n1.丙\n" + policy
 
 
@@ -135,10 +131,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # newspaper page furniture (the layout stage)
     "page-marks": _cycle(["（上接第一版）", "— 3 —", "（新华社北京8月25日电）", "责编：张三"]),
     "page-wrapped-lines": _cycle(["为了规范行政复议工作，保护公民、法人和其他组", "织的合法权益，根据宪法制定本法"]),
-    # Past the size up to which a text can be taken for a page (policyparse._layout.MAX_PAGE):
-    # below it, page analysis compares lines with the whole page, bounded by that size.
-    "page-long-article": lambda n: _page(PAGE_LINES + n, policy_lines=0),
-    "page-long-article-and-policy": lambda n: _page(PAGE_LINES + n, policy_lines=PAGE_LINES + n),
+    # From n = 16 on, past the size up to which a text can be taken for a page (200,000
+    # characters, policyparse._layout.MAX_PAGE): below it, page analysis compares lines with
+    # the whole page, a cost bounded by that size.
+    "page-long-article": lambda n: _page(150 * n, policy_lines=0),
+    "page-long-article-and-policy": lambda n: _page(75 * n, policy_lines=75 * n),
 }
 
 

@@ -299,6 +299,10 @@ REGRESSIONS = [
     # A 目录 whose first entry is 「附件」: the frame cut an attachment inside the table of
     # contents and lenient parse() raised PolicyParseError ("Unexpected token TOC_ENTRY").
     "目录\n附件\nx\n附件\n",
+    # A chapter numbered with 4,300 nines, then a chapter 5 under the next book: the numbering
+    # message printed 「expected 1 or <that number + 1>」, an int of 4,301 digits, and str()
+    # raised ValueError (CPython's int/str conversion limit) from lenient parse().
+    "第一编\n第" + "9" * 4300 + "章 甲\n第二编\n第五章 乙\n",
 ]
 
 
@@ -306,6 +310,7 @@ REGRESSIONS = [
 @given(built_documents())
 @example(REGRESSIONS[0])
 @example(REGRESSIONS[1])
+@example(REGRESSIONS[2])
 def test_built_documents(text: str) -> None:
     check_everything(text)
     check_strict(text)
