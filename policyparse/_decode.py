@@ -66,8 +66,17 @@ def parse_file(path: str | Path, *, strict: bool = False, page: bool | None = No
         PolicyParseError: if it is binary or undecodable, or (strict) its numbering is broken.
     """
     path = Path(path)
-    text, note = decode(path.read_bytes())
-    document = parse(text, name=path.name, strict=strict, page=page)
+    return parse_bytes(path.read_bytes(), name=path.name, strict=strict, page=page)
+
+
+def parse_bytes(data: bytes, *, name: str | None = None, strict: bool = False, page: bool | None = None) -> Document:
+    """Decode and parse bytes; a non-UTF-8 encoding is noted as the first diagnostic.
+
+    Raises:
+        PolicyParseError: if the bytes are binary or undecodable, or (strict) the numbering is broken.
+    """
+    text, note = decode(data)
+    document = parse(text, name=name, strict=strict, page=page)
     if note is None:
         return document
     return attrs.evolve(document, diagnostics=(note, *document.diagnostics))

@@ -9,12 +9,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-import attrs
-
-from policyparse._decode import decode
+from policyparse._decode import parse_bytes
 from policyparse._json import to_json
 from policyparse._markdown import to_markdown
-from policyparse._parse import parse
 from policyparse._text import to_text
 from policyparse.diff.command import add_diff_parser, run_diff
 from policyparse.errors import PolicyParseError
@@ -128,11 +125,7 @@ def _load(name: str, strict: bool, page: bool | None) -> Document:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as error:
         raise _UsageError(f"{name}: {error.strerror or error}") from error
-    text, note = decode(data)
-    document = parse(text, name=None if name == "-" else Path(name).name, strict=strict, page=page)
-    if note is not None:
-        document = attrs.evolve(document, diagnostics=(note, *document.diagnostics))
-    return document
+    return parse_bytes(data, name=None if name == "-" else Path(name).name, strict=strict, page=page)
 
 
 def _render(document: Document, fmt: str, one_line: bool) -> str:
