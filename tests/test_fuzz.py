@@ -38,6 +38,7 @@ from hypothesis import strategies as st
 
 import policyparse
 from policyparse import Document, PolicyParseError
+from policyparse.numerals import int_to_chinese
 from tests.conftest import SEED, corpus_files
 
 EXAMPLES = int(os.environ.get("POLICYPARSE_FUZZ_EXAMPLES", "300"))
@@ -102,13 +103,6 @@ REAL_LINES: list[str] = sorted(
     | set(_BUILT_IN_LINES)
 )
 
-_CN = "一二三四五六七八九"
-
-
-def _chinese(n: int) -> str:
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens - 1] + "十")
-    return head + (_CN[ones - 1] if ones else "")
 
 
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -119,7 +113,7 @@ _CIRCLED = [chr(c) for c in range(0x2460, 0x2474)] + [chr(c) for c in range(0x32
 def markers(draw: st.DrawFn) -> str:
     """A numbering marker as real texts write it, or one of the shapes no scheme knows."""
     n = draw(st.integers(1, 25))
-    cn, dg = _chinese(n), str(n)
+    cn, dg = int_to_chinese(n), str(n)
     if draw(st.booleans()):
         dg = dg.translate(_FULL_WIDTH)
     a, b, c = (str(draw(st.integers(1, 12))) for _ in range(3))

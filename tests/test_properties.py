@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import policyparse
 from policyparse import Document, PolicyParseError, Section
+from policyparse.numerals import int_to_chinese
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -68,21 +69,13 @@ FRAGMENTS = _FRAGMENTS_HARD_CODED + _corpus_fragments()
 
 # -- markers ----------------------------------------------------------------------------
 
-_CN_DIGITS = "一二三四五六七八九"
-
-
-def _cn(n: int) -> str:
-    """Chinese numeral for 1 <= n <= 99 (十一, 二十, 九十九)."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens - 1] + "十")
-    return head + (_CN_DIGITS[ones - 1] if ones else "")
 
 
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _CIRCLED = [chr(c) for c in range(0x2460, 0x2474)] + [chr(c) for c in range(0x3251, 0x3260)]
 
 numbers = st.integers(min_value=1, max_value=20)
-cn_numerals = numbers.map(_cn)
+cn_numerals = numbers.map(int_to_chinese)
 digits = st.one_of(numbers.map(str), numbers.map(lambda n: str(n).translate(_FULLWIDTH)))
 
 
