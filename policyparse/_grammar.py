@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import importlib.resources
+import os
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -44,10 +49,85 @@ class _PreLexed(lark.lexer.Lexer):
         yield from data
 
 
+# Set to any non-empty value to neither read nor write the parser cache.
+NO_CACHE_VARIABLE = "POLICYPARSE_NO_CACHE"
+_OPTIONS: dict[str, Any] = {"parser": "lalr", "lexer": _PreLexed, "regex": True}
+
+
 @functools.cache
 def parser() -> lark.Lark:
-    """Return the LALR parser, built once per process."""
-    return lark.Lark(grammar_text(), parser="lalr", lexer=_PreLexed, regex=True)
+    """Return the LALR parser, built once per process (see `build_parser`)."""
+    return build_parser()
+
+
+def build_parser() -> lark.Lark:
+    """Load the compiled parser from the per-user cache, or compile the grammar and cache it.
+
+    Lark's own ``cache=`` option is not used: it writes the file in place, so a process
+    starting while another writes it reads half a file, and ``cache=True`` names a file in
+    the shared temporary folder that another user could plant. Here the file is written to a
+    temporary name and renamed (readers see the old file, the new one or none), in a folder
+    only the user can write; anything wrong with it means compiling again.
+    """
+    text = grammar_text()
+    path = cache_file(text)
+    if path is not None:
+        cached = _read_cache(path)
+        if cached is not None:
+            return cached
+    compiled = lark.Lark(text, **_OPTIONS)
+    if path is not None:
+        _write_cache(compiled, path)
+    return compiled
+
+
+def cache_file(text: str) -> Path | None:
+    """Return ``$XDG_CACHE_HOME/policyparse/parser-<key>.pickle`` (default ``~/.cache``).
+
+    The key hashes the grammar, the parser options, lark's version and Python's. None when
+    POLICYPARSE_NO_CACHE is set, when the folder cannot be made (a read-only home), or when
+    it is writable by others or owned by another user (someone could plant a pickle there).
+    """
+    if os.environ.get(NO_CACHE_VARIABLE):
+        return None
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = Path(base) / "policyparse"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = folder.stat()
+    except (OSError, RuntimeError):  # RuntimeError: no home directory
+        return None
+    if status.st_mode & 0o022 or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
+        return None
+    options = sorted((name, getattr(value, "__qualname__", value)) for name, value in _OPTIONS.items())
+    key = hashlib.sha256(f"{text}\0{options}\0{lark.__version__}\0{sys.version}".encode()).hexdigest()
+    return folder / f"parser-{key[:24]}.pickle"
+
+
+def _read_cache(path: Path) -> lark.Lark | None:
+    """The cached parser, or None when the file is missing, foreign or unreadable."""
+    try:
+        with path.open("rb") as file:
+            owner = os.fstat(file.fileno()).st_uid
+            if hasattr(os, "getuid") and owner != os.getuid():
+                return None
+            return lark.Lark.load(file)
+    except Exception:  # a truncated or corrupt pickle fails in many ways: compile instead
+        return None
+
+
+def _write_cache(compiled: lark.Lark, path: Path) -> None:
+    """Save the parser beside ``path`` under a temporary name, then rename it into place."""
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".parser-", suffix=".tmp", delete=False) as file:
+            temporary = file.name
+            compiled.save(file)
+        os.replace(temporary, path)
+    except OSError:  # a read-only or full disk: the next process compiles again
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 @functools.cache
