@@ -8,12 +8,16 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from policyparse._decode import parse_file
 from policyparse._json import from_json, json_schema, to_json
 from policyparse._markdown import to_markdown
 from policyparse._parse import extract, parse
 from policyparse._text import to_text
-from policyparse.diff import DocumentDiff, diff, diff_to_html, diff_to_json, diff_to_markdown, diff_to_text
 from policyparse.errors import PolicyParseError
 from policyparse.model import (
     Attachment,
@@ -27,6 +31,9 @@ from policyparse.model import (
     Severity,
     Source,
 )
+
+if TYPE_CHECKING:
+    from policyparse.diff import DocumentDiff, diff, diff_to_html, diff_to_json, diff_to_markdown, diff_to_text
 
 __all__ = [
     "Attachment",
@@ -55,3 +62,35 @@ __all__ = [
     "to_markdown",
     "to_text",
 ]
+
+# The diff costs ~70 ms to import and convert never uses it: its names load on first use.
+_DIFF_NAMES = frozenset({"DocumentDiff", "diff", "diff_to_html", "diff_to_json", "diff_to_markdown", "diff_to_text"})
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``policyparse.diff`` when one of its names is first asked for."""
+    if name not in _DIFF_NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module("policyparse.diff"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _DIFF_NAMES)
+
+
+class _Package(types.ModuleType):
+    """This package's module type: ``policyparse.diff`` stays the ``diff()`` function.
+
+    Importing the subpackage ``policyparse.diff`` binds it as this package's attribute
+    ``diff``, over the function of the same name; this keeps the function there.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "diff" and isinstance(value, types.ModuleType):
+            value = value.diff
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
