@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import collections
+import concurrent.futures
+import contextlib
+import itertools
 import os
+import signal
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from policyparse._decode import parse_bytes
+from policyparse._grammar import marker_pattern
 from policyparse._json import to_json
 from policyparse._markdown import to_markdown
 from policyparse._text import to_text
-from policyparse.diff.command import add_diff_parser, run_diff
 from policyparse.errors import PolicyParseError
 from policyparse.model import Document, Severity
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+DIFF_FORMATS = ("text", "json", "markdown", "html")
 _FORMATS = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
 
@@ -50,7 +58,7 @@ def _build_parser() -> argparse.ArgumentParser:
             "examples:\n"
             "  policyparse convert seeds/000_45a6f49ae89e1481.txt -o seed.json\n"
             "  policyparse convert law.md --to markdown\n"
-            "  policyparse convert corpus/ -o out/\n"
+            "  policyparse convert corpus/ -o out/ --jobs 4\n"
             "  cat notice.txt | policyparse convert - --to text"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -62,6 +70,10 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--no-page", action="store_true",
         help="do not extract the policy document from a newspaper page (on by default when the input looks like one)",
+    )
+    convert.add_argument(
+        "-j", "--jobs", type=_positive, default=_usable_cpus(), metavar="N",
+        help="worker processes for several inputs (default: the usable CPUs, here %(default)s; 1: no workers)",
     )
     check = verbs.add_parser(
         "check",
@@ -77,18 +89,69 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    """Add the ``diff`` verb and its arguments to a subcommand table; return its parser.
+
+    It lives here rather than in ``policyparse.diff.command`` so that ``convert`` and
+    ``check`` never import the diff package (about 70 ms).
+    """
+    parser: argparse.ArgumentParser = verbs.add_parser(
+        "diff",
+        help="compare two versions of a document",
+        description=(
+            "Compare two versions section by section: added, removed, changed, renumbered, moved,\n"
+            "split and merged sections, with redlines. Exit 0 when nothing of substance changed,\n"
+            "1 when something did, 2 on trouble (as GNU diff)."
+        ),
+        epilog=(
+            "examples:\n"
+            "  policyparse diff law-2018.md law-2023.md\n"
+            "  policyparse diff old.txt new.txt --to html -o compare.html\n"
+            "  policyparse diff old.md new.md --to json | jq .summary"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier version; - reads stdin")
+    parser.add_argument("new", metavar="NEW", help="the later version; - reads stdin")
+    parser.add_argument("--to", choices=DIFF_FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
+    parser.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)"
+    )
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     try:
         arguments = _build_parser().parse_args(argv)
         if arguments.verb == "diff":
+            from policyparse.diff.command import run_diff  # only this verb pays for the diff's import
+
             return run_diff(
                 arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color
             )
         inputs = list(_expand(arguments.files))
         page = False if arguments.no_page else None
         if arguments.verb == "convert":
-            return _convert(inputs, arguments.to, arguments.output, arguments.strict, page)
+            return _convert(inputs, _Options(arguments.to, arguments.strict, page), arguments.output, arguments.jobs)
         return _check(inputs, arguments.strict, page)
     except _UsageError as error:
         print(f"policyparse: {error}", file=sys.stderr)
@@ -98,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
 
 
 def _expand(files: Sequence[str]) -> Iterator[str]:
@@ -119,12 +184,13 @@ def _expand(files: Sequence[str]) -> Iterator[str]:
             yield name
 
 
-def _load(name: str, strict: bool, page: bool | None) -> Document:
-    """Read, decode and parse one input; raises PolicyParseError or _UsageError."""
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except OSError as error:
-        raise _UsageError(f"{name}: {error.strerror or error}") from error
+def _load(name: str, strict: bool, page: bool | None, data: bytes | None = None) -> Document:
+    """Read (unless ``data`` is given), decode and parse one input; raises PolicyParseError or _UsageError."""
+    if data is None:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as error:
+            raise _UsageError(f"{name}: {error.strerror or error}") from error
     return parse_bytes(data, name=None if name == "-" else Path(name).name, strict=strict, page=page)
 
 
@@ -136,37 +202,125 @@ def _render(document: Document, fmt: str, one_line: bool) -> str:
     return to_json(document, indent=None if one_line else 1) + "\n"
 
 
-def _convert(inputs: list[str], fmt: str, output: str | None, strict: bool, page: bool | None) -> int:
-    several = len(inputs) > 1
-    out_dir = None
-    if output and (several or output.endswith(("/", os.sep)) or Path(output).is_dir()):
-        out_dir = Path(output)
-    written: set[str] = set()
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+class _Options(NamedTuple):
+    """How every input of one ``convert`` is parsed and written."""
+
+    fmt: str
+    strict: bool
+    page: bool | None
+    one_line: bool = False  # JSON Lines: several inputs to stdout
+
+
+class _Task(NamedTuple):
+    """One input to convert: small enough to send to a worker process."""
+
+    name: str
+    data: bytes | None  # stdin, read by the main process; None: the worker reads the file
+    target: str | None  # the output file; None: return the result for stdout
+    options: _Options
+
+
+class _Outcome(NamedTuple):
+    """What converting one input gave: an exit status, an error line, the text for stdout."""
+
+    status: int
+    error: str | None = None
+    stdout: str | None = None
+
+
+def _convert_one(task: _Task) -> _Outcome:
+    """Convert one input and write its output file; never raises for a bad input."""
+    options = task.options
+    try:
+        document = _load(task.name, options.strict, options.page, task.data)
+    except PolicyParseError as error:
+        return _Outcome(EXIT_FAILED, f"{task.name}: {error}")
+    except _UsageError as error:
+        return _Outcome(EXIT_USAGE, f"policyparse: {error}")
+    rendered = _render(document, options.fmt, options.one_line)
+    if task.target is None:
+        return _Outcome(EXIT_OK, stdout=rendered)
+    try:
+        Path(task.target).write_text(rendered, encoding="utf-8", newline="")
+    except OSError as error:
+        return _Outcome(EXIT_USAGE, f"policyparse: {task.target}: {error.strerror or error}")
+    return _Outcome(EXIT_OK)
+
+
+def _convert(inputs: list[str], options: _Options, output: str | None, jobs: int) -> int:
+    """Convert every input, in worker processes when there are several; return the exit code."""
+    progress = _Progress(len(inputs)) if len(inputs) > 1 and sys.stderr.isatty() else None
     status = EXIT_OK
-    progress = _Progress(len(inputs)) if several and sys.stderr.isatty() else None
-    for name in inputs:
-        if progress:
-            progress.step(name)
-        try:
-            document = _load(name, strict, page)
-        except PolicyParseError as error:
-            print(f"{name}: {error}", file=sys.stderr)
-            status = EXIT_FAILED
-            continue
-        rendered = _render(document, fmt, one_line=several and out_dir is None)
-        if out_dir is not None:
-            target = _unique_name("stdin" if name == "-" else Path(name).stem, _FORMATS[fmt], written)
-            (out_dir / target).write_text(rendered, encoding="utf-8", newline="")
-        elif output:
-            Path(output).write_text(rendered, encoding="utf-8", newline="")
-        else:
-            sys.stdout.buffer.write(rendered.encode("utf-8"))
-            sys.stdout.flush()
+    with _outcomes(_tasks(inputs, options, output), min(jobs, len(inputs))) as outcomes:
+        for name, outcome in zip(inputs, outcomes, strict=True):
+            if outcome.error is not None:
+                print(outcome.error, file=sys.stderr)
+            if outcome.stdout is not None:
+                sys.stdout.buffer.write(outcome.stdout.encode("utf-8"))
+                sys.stdout.flush()
+            status = max(status, outcome.status)
+            if progress:
+                progress.step(name)
     if progress:
         progress.done()
     return status
+
+
+def _tasks(inputs: list[str], options: _Options, output: str | None) -> Iterator[_Task]:
+    """One task per input, in order. Output names are given in input order whether or not a
+    conversion succeeds, so that they do not depend on which worker finishes first."""
+    out_dir = None
+    if output and (len(inputs) > 1 or output.endswith(("/", os.sep)) or Path(output).is_dir()):
+        out_dir = Path(output)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _UsageError(f"{output}: {error.strerror or error}") from error
+    options = options._replace(one_line=len(inputs) > 1 and out_dir is None)
+    taken: set[str] = set()
+    for name in inputs:
+        target = output
+        if out_dir is not None:
+            stem = "stdin" if name == "-" else Path(name).stem
+            target = str(out_dir / _unique_name(stem, _FORMATS[options.fmt], taken))
+        data = sys.stdin.buffer.read() if name == "-" else None
+        yield _Task(name, data, target, options)
+
+
+@contextlib.contextmanager
+def _outcomes(tasks: Iterator[_Task], jobs: int) -> Iterator[Iterator[_Outcome]]:
+    """Yield the tasks' outcomes in task order: in this process for one job, else from a pool."""
+    if jobs <= 1:
+        yield map(_convert_one, tasks)
+        return
+    marker_pattern()  # compiled or loaded once here; forked workers inherit it
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
+    try:
+        yield _pooled(pool, tasks, window=4 * jobs)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _pooled(pool: concurrent.futures.Executor, tasks: Iterable[_Task], window: int) -> Iterator[_Outcome]:
+    """Run the tasks in the pool, at most ``window`` at a time (results wait in input order)."""
+    queue = iter(tasks)
+    pending = collections.deque(pool.submit(_convert_one, task) for task in itertools.islice(queue, window))
+    while pending:
+        try:
+            outcome = pending.popleft().result()
+        except concurrent.futures.process.BrokenProcessPool as error:
+            raise _UsageError("a worker process died (out of memory?); try fewer --jobs") from error
+        pending.extend(pool.submit(_convert_one, task) for task in itertools.islice(queue, 1))
+        yield outcome
+
+
+def _worker_signals() -> None:
+    """In a worker, Ctrl-C ends the process quietly; the main process reports it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
@@ -180,20 +334,34 @@ def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
 
 
 class _Progress:
-    """A one-line progress counter on a terminal's stderr (never when stderr is piped)."""
+    """A one-line progress bar on a terminal's stderr (never when stderr is piped):
+    count/total, documents per second, the file just converted."""
+
+    WIDTH = 20
+    INTERVAL = 0.1  # seconds between redraws
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.count = 0
+        self.start = time.monotonic()
+        self.shown = 0.0
 
     def step(self, name: str) -> None:
         self.count += 1
+        now = time.monotonic()
+        if now - self.shown < self.INTERVAL and self.count < self.total:
+            return
+        self.shown = now
+        filled = self.WIDTH * self.count // self.total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        rate = self.count / max(now - self.start, 1e-9)
         shown = name if len(name) <= 50 else "…" + name[-49:]
-        sys.stderr.write(f"\r\x1b[K[{self.count}/{self.total}] {shown}")
+        sys.stderr.write(f"\r\x1b[K[{bar}] [{self.count}/{self.total}] {rate:.1f} docs/s {shown}")
         sys.stderr.flush()
 
     def done(self) -> None:
-        sys.stderr.write(f"\r\x1b[Kconverted {self.total} files\n")
+        rate = self.total / max(time.monotonic() - self.start, 1e-9)
+        sys.stderr.write(f"\r\x1b[Kconverted {self.total} files ({rate:.1f} docs/s)\n")
 
 
 def _check(inputs: list[str], strict: bool, page: bool | None) -> int:

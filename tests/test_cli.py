@@ -224,3 +224,42 @@ def test_re_encoded_corpus_files_give_back_their_text(tmp_path: Path, encoding: 
         document = policyparse.parse_file(path)
         assert policyparse.to_text(document) == text, source
         assert [s.path for s in document.walk()] == [s.path for s in policyparse.parse(text).walk()]
+
+
+def _fresh(code: str, *arguments: str) -> str:
+    """Run ``code`` in a fresh interpreter; return its stdout."""
+    return subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True, text=True, check=True).stdout
+
+
+def test_import_and_convert_do_not_import_the_diff(tmp_path: Path) -> None:
+    code = "import policyparse, sys; print('policyparse.diff' in sys.modules)"
+    assert _fresh(code) == "False\n"
+    code = (
+        "import sys\nfrom policyparse.cli import main\n"
+        "status = main(['convert', sys.argv[1], '-o', sys.argv[2]])\n"
+        "status |= main(['check', sys.argv[1]])\n"
+        "print(status, 'policyparse.diff' in sys.modules)"
+    )
+    assert _fresh(code, str(SEED), str(tmp_path / "seed.json")).endswith("0 False\n")
+
+
+def test_diff_names_load_on_first_use() -> None:
+    code = (
+        "import policyparse, policyparse.diff.records\n"
+        "from policyparse import diff, DocumentDiff\n"
+        "from policyparse.diff import diff_to_data\n"
+        "import policyparse.diff.render_text\n"
+        "print(policyparse.diff is diff, diff.__module__, DocumentDiff.__name__, 'diff' in dir(policyparse))"
+    )
+    assert _fresh(code) == "True policyparse.diff.engine DocumentDiff True\n"
+    assert policyparse.diff(policyparse.parse("一、甲\n"), policyparse.parse("一、甲\n")).substantive is False
+    with pytest.raises(AttributeError):
+        _ = policyparse.no_such_name
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["diff", "--help"]])
+def test_help_lists_the_diff_verb(argv: list[str]) -> None:
+    result = subprocess.run([_script(), *argv], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "diff" in result.stdout
+    if argv[0] == "diff":
+        assert "OLD NEW" in result.stdout and "--color" in result.stdout

@@ -8,7 +8,6 @@ undecodable file, or a bad format name), with one line on stderr and never a tra
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from typing import TextIO
 
 from policyparse._decode import decode
 from policyparse._parse import parse
+from policyparse.cli import DIFF_FORMATS, add_diff_parser  # declared there: convert never imports the diff
 from policyparse.diff.engine import diff
 from policyparse.diff.records import DocumentDiff
 from policyparse.diff.render_html import diff_to_html
@@ -31,39 +31,11 @@ __all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "FORMATS", "add_diff_p
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
 EXIT_TROUBLE = 2
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = DIFF_FORMATS
 
 
 class _Trouble(Exception):
     """An input that cannot be compared; the message is one line for stderr."""
-
-
-def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    """Add the ``diff`` verb and its arguments to a subcommand table; return its parser."""
-    parser: argparse.ArgumentParser = verbs.add_parser(
-        "diff",
-        help="compare two versions of a document",
-        description=(
-            "Compare two versions section by section: added, removed, changed, renumbered, moved,\n"
-            "split and merged sections, with redlines. Exit 0 when nothing of substance changed,\n"
-            "1 when something did, 2 on trouble (as GNU diff)."
-        ),
-        epilog=(
-            "examples:\n"
-            "  policyparse diff law-2018.md law-2023.md\n"
-            "  policyparse diff old.txt new.txt --to html -o compare.html\n"
-            "  policyparse diff old.md new.md --to json | jq .summary"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("old", metavar="OLD", help="the earlier version; - reads stdin")
-    parser.add_argument("new", metavar="NEW", help="the later version; - reads stdin")
-    parser.add_argument("--to", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
-    parser.add_argument(
-        "--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)"
-    )
-    return parser
 
 
 def run_diff(
