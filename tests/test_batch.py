@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures
 import io
 import json
+import multiprocessing
 import os
 import pty
 import shutil
@@ -137,6 +138,21 @@ def test_pool_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pyte
     assert main(["convert", str(SEED), str(other), "--jobs", "8"]) == 0
     assert _RecordingPool.sizes == [2]
     capsys.readouterr()
+
+
+def _die(task: object) -> None:
+    os._exit(9)  # as the kernel's out-of-memory killer would end a worker
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the patched worker function reaches workers by fork"
+)
+def test_a_worker_that_dies_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "_convert_one", _die)
+    assert main(["convert", str(SEED), str(SEED), "-o", str(tmp_path), "--jobs", "2"]) == 2
+    assert capsys.readouterr().err == "policyparse: a worker process died (out of memory?); try fewer --jobs\n"
 
 
 def _on_a_terminal(command: list[str]) -> bytes:
