@@ -11,8 +11,8 @@ import bisect
 import hashlib
 import itertools
 from collections.abc import Iterable
+from typing import NamedTuple
 
-import attrs
 import lark
 
 from policyparse import _titles
@@ -60,6 +60,14 @@ _DIVISIONS = {Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION}
 _NAMED = {Kind.PREFACE, Kind.SUPPLEMENTARY}  # the label is the name: 序言, 附则
 _STATUTE_UNITS = {Kind.ARTICLE, Kind.ITEM, Kind.SUBITEM}
 IMPLICIT_PATH_SEGMENT = "…"
+
+
+class _Parent(NamedTuple):
+    """What a section's children need of it while they are built: kind, id and path."""
+
+    kind: Kind
+    id: str
+    path: str
 
 
 def wrap_fragment(sections: list[Draft]) -> list[Draft]:
@@ -227,29 +235,26 @@ class DocumentBuilder:
 
     # -- sections -------------------------------------------------------------------
 
-    def _sections(self, drafts: list[Draft], parent: Section | None) -> tuple[Section, ...]:
+    def _sections(self, drafts: list[Draft], parent: _Parent | None) -> tuple[Section, ...]:
         """Build sibling sections; a repeated number gets an id suffix (``h2-3~2``)."""
         seen: dict[str, int] = {}
-        built = []
-        for draft in drafts:
-            section = self._section(draft, parent, seen)
-            built.append(section)
-        return tuple(built)
+        return tuple([self._section(draft, parent, seen) for draft in drafts])
 
     def _own_id(
-        self, kind: Kind, number: int | None, parent: Section | None, seen: dict[str, int], label: str = ""
+        self, kind: Kind, number: int | None, parent: _Parent | None, seen: dict[str, int], label: str = ""
     ) -> str:
         segment = _id_segment(kind, number)
         if "之" in label:  # 第三条之一 → art-3-1, beside art-3
             segment += f"-{label_value(label.rpartition('之')[2])}"
-        seen[segment] = seen.get(segment, 0) + 1
-        if seen[segment] > 1:
-            segment = f"{segment}~{seen[segment]}"
+        uses = seen[segment] = seen.get(segment, 0) + 1
+        if uses > 1:
+            segment = f"{segment}~{uses}"
         if parent:
             return f"{parent.id}/{segment}"
         return f"{self.root_id}/{segment}" if self.root_id else segment
 
-    def _section(self, draft: Draft, parent: Section | None, seen: dict[str, int]) -> Section:
+    def _section(self, draft: Draft, parent: _Parent | None, seen: dict[str, int]) -> Section:
+        """Build one section, its children first; each Section is made once."""
         kind = self._kind(draft.rule, parent)
         if draft.marker is None:
             return self._implicit(draft, kind, parent, seen)
@@ -265,31 +270,30 @@ class DocumentBuilder:
         if kind in _NAMED:
             title = _titles.clean_title(label, "division")
         paragraphs = inline + self._paragraphs_of_lines(body_lines)
-        own_id = self._own_id(kind, number, parent, seen, label)
-        own_path = f"{parent.path}/{label}" if parent else self._top_path(label)
+        own = _Parent(kind, self._own_id(kind, number, parent, seen, label),
+                      f"{parent.path}/{label}" if parent else self._top_path(label))
         self.pieces.append(label_span)
+        end = label_span[1]
         if title_span:
             self.pieces.append(title_span)
-        stub = Section(
-            kind=kind, label=label, number=number, title=title, id=own_id, path=own_path,
-            line=line.number, span=label_span,
-        )
-        if kind is Kind.ARTICLE:
-            paragraphs, children = self._clauses(stub, paragraphs, draft.children)
-        else:
-            children = self._sections(draft.children, stub)
-        end = max([label_span[1], *(p.span[1] for p in paragraphs), *(c.span[1] for c in children)])
-        if title_span:
             end = max(end, title_span[1])
+        if kind is Kind.ARTICLE:
+            paragraphs, children = self._clauses(own, line.number, paragraphs, draft.children)
+        else:
+            children = self._sections(draft.children, own)
+        if paragraphs:
+            end = max(end, max(p.span[1] for p in paragraphs))
+        if children:
+            end = max(end, max(c.span[1] for c in children))
         return Section(
             kind=kind, label=label, number=number, title=title,
-            paragraphs=tuple(paragraphs), children=children, id=own_id, path=own_path,
+            paragraphs=tuple(paragraphs), children=children, id=own.id, path=own.path,
             line=line.number, span=(label_span[0], end), label_span=label_span,
             title_span=title_span, title_as_written=written if written != title else None,
         )
 
     def _clauses(
-        self, article: Section, paragraphs: list[Paragraph], drafts: list[Draft]
+        self, article: _Parent, line: int, paragraphs: list[Paragraph], drafts: list[Draft]
     ) -> tuple[list[Paragraph], tuple[Section, ...]]:
         """Group an article's paragraphs (款) with the items (项) that follow each one.
 
@@ -307,54 +311,52 @@ class DocumentBuilder:
         if len(groups) <= 1:
             own, items = groups[0] if groups else ([], [])
             return own, self._sections(items, article)
-        clauses = []
-        for number, (own, items) in enumerate(groups, start=1):
-            stub = Section(
-                kind=Kind.CLAUSE, label=None, number=number, title=None,
-                id=f"{article.id}/{_id_segment(Kind.CLAUSE, number)}",
-                path=f"{article.path}/第{int_to_chinese(number)}款",
-                line=self._line_at(own[0].span[0]) if own else article.line, span=(0, 0),
-            )
-            children = self._sections(items, stub)
-            spans = [p.span for p in own] + [c.span for c in children]
-            clauses.append(
-                attrs.evolve(
-                    stub, paragraphs=tuple(own), children=children,
-                    span=(min(a for a, _ in spans), max(b for _, b in spans)),
-                )
-            )
-        return [], tuple(clauses)
+        return [], tuple(
+            self._clause(article, line, number, own, items)
+            for number, (own, items) in enumerate(groups, start=1)
+        )
+
+    def _clause(
+        self, article: _Parent, line: int, number: int, own: list[Paragraph], items: list[Draft]
+    ) -> Section:
+        """One 款 of an article: its paragraph and the items under it."""
+        clause = _Parent(Kind.CLAUSE, f"{article.id}/{_id_segment(Kind.CLAUSE, number)}",
+                         f"{article.path}/第{int_to_chinese(number)}款")
+        children = self._sections(items, clause)
+        spans = [p.span for p in own] + [c.span for c in children]
+        return Section(
+            kind=Kind.CLAUSE, label=None, number=number, title=None,
+            paragraphs=tuple(own), children=children, id=clause.id, path=clause.path,
+            line=self._line_at(own[0].span[0]) if own else line,
+            span=(min(a for a, _ in spans), max(b for _, b in spans)),
+        )
 
     def _split_tail(self, draft: Draft) -> tuple[Draft, list[Line]]:
         """Take the lines after an item's last line (its own, or its last subitem's) out of it."""
         if draft.children:
             last, tail = self._split_tail(draft.children[-1])
-            return attrs.evolve(draft, children=[*draft.children[:-1], last]), tail
-        return attrs.evolve(draft, body=[]), self._lines_of(draft.body)
+            children = [*draft.children[:-1], last]
+            return Draft(draft.rule, draft.marker, draft.body, children, draft.implicit_number), tail
+        return Draft(draft.rule, draft.marker, [], draft.children, draft.implicit_number), self._lines_of(draft.body)
 
     def _line_at(self, position: int) -> int:
         """1-based number of the line holding ``position``."""
         return bisect.bisect_right(self._line_starts, position)
 
     def _implicit(
-        self, draft: Draft, kind: Kind, parent: Section | None, seen: dict[str, int]
+        self, draft: Draft, kind: Kind, parent: _Parent | None, seen: dict[str, int]
     ) -> Section:
         number = draft.implicit_number
-        own_id = self._own_id(kind, number, parent, seen)
         segment = IMPLICIT_PATH_SEGMENT
-        own_path = f"{parent.path}/{segment}" if parent else self._top_path(segment)
+        own = _Parent(kind, self._own_id(kind, number, parent, seen),
+                      f"{parent.path}/{segment}" if parent else self._top_path(segment))
         first = draft.children[0]
         while first.marker is None:
             first = first.children[0]
-        line_number = self._line_of(first.marker).number
-        stub = Section(
-            kind=kind, label=None, number=number, title=None, implicit=True, id=own_id,
-            path=own_path, line=line_number, span=(0, 0),
-        )
-        children = self._sections(draft.children, stub)
+        children = self._sections(draft.children, own)
         return Section(
             kind=kind, label=None, number=number, title=None, children=children,
-            implicit=True, id=own_id, path=own_path, line=line_number,
+            implicit=True, id=own.id, path=own.path, line=self._line_of(first.marker).number,
             span=(children[0].span[0], children[-1].span[1]),
         )
 
@@ -362,7 +364,7 @@ class DocumentBuilder:
         return f"{self.root_path}/{label}" if self.root_path else label
 
     @staticmethod
-    def _kind(rule: str, parent: Section | None) -> Kind:
+    def _kind(rule: str, parent: _Parent | None) -> Kind:
         kind = _RULE_KIND[rule]
         if parent is None:
             return kind
@@ -451,8 +453,9 @@ class DocumentBuilder:
 
     def _paragraphs_of_lines(self, lines: list[Line]) -> list[Paragraph]:
         paragraphs = []
+        joins = self.layout.joins
         for line in lines:
-            if line.is_blank or line.kind == LAYOUT:
+            if line.content_start == line.content_end or line.kind == LAYOUT:
                 continue
             if line.kind == UNKNOWN:
                 label = self.text[line.label_start : line.label_end]
@@ -465,7 +468,10 @@ class DocumentBuilder:
                         span=(line.label_start, line.label_end),
                     )
                 )
-            paragraphs.append(self._paragraph_of(self._pieces(line, line.content_start)))
+            if line.number - 1 in joins:
+                paragraphs.append(self._paragraph_of(self._pieces(line, line.content_start)))
+            else:
+                paragraphs.append(self._paragraph(line.content_start, line.content_end))
         return paragraphs
 
     def _paragraph_of(self, pieces: list[Span]) -> Paragraph:
@@ -477,8 +483,9 @@ class DocumentBuilder:
         return Paragraph(text=text, span=(pieces[0][0], pieces[-1][1]), spans=tuple(pieces))
 
     def _paragraph(self, start: int, end: int) -> Paragraph:
-        self.pieces.append((start, end))
-        return Paragraph(text=self.text[start:end], span=(start, end))
+        span = (start, end)  # one tuple for the piece and the paragraph
+        self.pieces.append(span)
+        return Paragraph(text=self.text[start:end], span=span)
 
     def _separators(self) -> tuple[Separator, ...]:
         separators = []
