@@ -51,6 +51,10 @@ LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<nam
 RECIPIENTS = regex.compile(r"[^。；]{2,200}[：:]")
 INFO_END = "<!-- INFO END -->"
 _HAN = regex.compile(r"\p{Han}")
+# Cheap tests before the regexes: ATTACHMENT_HEAD starts with 附, and a DATE (and so a SIGNED
+# line, which ends with one) ends with 日.
+_ATTACHMENT_WORD = "附"
+_DATE_END = "日"
 # An entry 「附件」 in a 目录 opens nothing.
 _CONTENTS_LINES = frozenset({"CONTENTS", "TOC_ENTRY"})
 URL = regex.compile(r"https?://")
@@ -85,7 +89,11 @@ class Frame:
 
 
 class _Lines:
-    """Read-only helpers over the lexer's lines."""
+    """Read-only helpers over the lexer's lines.
+
+    Each line's content (with its joined lines) and blankness are computed once, up front:
+    the frame's passes ask for the same line many times.
+    """
 
     def __init__(
         self,
@@ -98,37 +106,52 @@ class _Lines:
         self.lines = lines
         self.begin, self.end = window if window is not None else (0, len(lines))
         self.joins = joins or {}
+        self.contents = [text[line.content_start : line.content_end] for line in lines]
+        for head, chain in self.joins.items():
+            self.contents[head] = "".join(
+                text[lines[k].content_start : lines[k].content_end] for k in (head, *chain)
+            )
+        self.blanks = [line.content_start == line.content_end or line.kind == LAYOUT for line in lines]
+        self._title_like: dict[int, bool] = {}
 
     def content(self, i: int) -> str:
         """The line's text, with the lines the layout stage joined to it."""
-        pieces = (self.lines[k] for k in (i, *self.joins.get(i, ())))
-        return "".join(self.text[line.content_start : line.content_end] for line in pieces)
+        return self.contents[i]
 
     def raw(self, i: int) -> str:
         line = self.lines[i]
         return self.text[line.start : line.content_end].strip()
 
     def blank(self, i: int) -> bool:
-        return self.lines[i].is_blank or self.lines[i].kind == LAYOUT
+        return self.blanks[i]
 
     def heading(self, i: int) -> bool:
         return self.lines[i].kind not in NOT_HEADINGS
 
     def next_filled(self, i: int, stop: int) -> int | None:
-        while i < stop and self.blank(i):
+        blanks = self.blanks
+        while i < stop and blanks[i]:
             i += 1
         return i if i < stop else None
 
     def previous_filled(self, i: int, stop: int) -> int | None:
-        while i >= stop and self.blank(i):
+        blanks = self.blanks
+        while i >= stop and blanks[i]:
             i -= 1
         return i if i >= stop else None
 
     def full(self, pattern: regex.Pattern[str], i: int) -> regex.Match[str] | None:
-        return pattern.fullmatch(self.content(i))
+        return pattern.fullmatch(self.contents[i])
 
     def title_like(self, i: int) -> bool:
-        content = self.content(i)
+        """A short line without sentence punctuation that could be a title (once per line)."""
+        found = self._title_like.get(i)
+        if found is None:
+            found = self._title_like[i] = self._compute_title_like(i)
+        return found
+
+    def _compute_title_like(self, i: int) -> bool:
+        content = self.contents[i]
         return (
             not self.heading(i)
             and 0 < len(content) <= _MAX_TITLE_LINE
@@ -302,9 +325,11 @@ def _attachment_heads(view: _Lines, start: int, stop: int) -> list[int]:
 
     「附件：1.名词解释」 (no number after 附件) lists the attachments instead.
     """
+    contents = view.contents
     return [
         i for i in range(start, stop)
-        if view.lines[i].kind not in _CONTENTS_LINES
+        if contents[i].startswith(_ATTACHMENT_WORD)
+        and view.lines[i].kind not in _CONTENTS_LINES
         and not view.heading(i) and view.full(ATTACHMENT_HEAD, i) and not view.full(ATTACHMENT_LIST, i)
     ]
 
@@ -314,7 +339,10 @@ def _signature_followed_by_text(view: _Lines, start: int, stop: int) -> int | No
 
     A notice that 印发 a regulation signs and dates the notice, then gives the regulation.
     """
+    contents = view.contents
     for i in range(start, stop):
+        if not contents[i].endswith(_DATE_END):
+            continue
         if view.full(SIGNED, i) is None:
             if not view.full(DATE, i):
                 continue
@@ -360,8 +388,11 @@ def _split_appended(view: _Lines, segment: Segment) -> list[Segment]:
     i = start_line
     while i is not None and i < stop:
         previous = view.previous_filled(i - 1, first)
-        after_text = previous is None or not _titled_block(view, previous, stop)
-        if i != start_line and after_text and _titled_block(view, i, stop):
+        if (
+            i != start_line
+            and _titled_block(view, i, stop)
+            and (previous is None or not _titled_block(view, previous, stop))
+        ):
             current = parts[-1]
             current.body = (current.body[0], i)
             appended = Segment(kind="embedded")
