@@ -38,26 +38,39 @@ class Draft:
 
 
 class _ToDrafts(lark.Transformer[lark.Token, Draft]):
-    """Builds one draft per rule; every rule has the shape MARKER body* child*."""
+    """Builds one draft per rule, for a parser built with ``transformer=`` (drafts made during
+    the parse); :func:`parse_tokens` walks Lark's tree with :func:`_draft` instead."""
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Draft:
         del meta
-        marker: lark.Token | None = None
-        body: list[lark.Token] = []
-        subsections: list[Draft] = []
-        for child in children:
-            if isinstance(child, Draft):
-                subsections.append(child)
-            elif child.type in NOT_HEADINGS and not (data == "contents" and child.type == CONTENTS):
-                body.append(child)
-            else:
-                marker = child
-        return Draft(str(data), marker, body, subsections)
+        return _draft_of(str(data), children)
+
+
+def _draft(tree: lark.Tree[lark.Token]) -> Draft:
+    """The draft of a rule's tree, its subtrees' drafts made first.
+
+    A plain recursion: Lark's Transformer looks a method up for every token and subtree.
+    """
+    return _draft_of(
+        str(tree.data), [_draft(c) if isinstance(c, lark.Tree) else c for c in tree.children]
+    )
+
+
+def _draft_of(rule: str, children: list[Any]) -> Draft:
+    """A draft from a rule's children (every rule has the shape MARKER body* child*)."""
+    marker: lark.Token | None = None
+    body: list[lark.Token] = []
+    subsections: list[Draft] = []
+    for child in children:
+        if isinstance(child, Draft):
+            subsections.append(child)
+        elif child.type in NOT_HEADINGS and not (rule == "contents" and child.type == CONTENTS):
+            body.append(child)
+        else:
+            marker = child
+    return Draft(rule, marker, body, subsections)
 
 
 def parse_tokens(tokens: list[lark.Token]) -> Draft:
     """Parse line tokens into the root draft (rule ``start``)."""
-    tree = parser().parse(tokens)
-    root = _ToDrafts().transform(tree)
-    assert isinstance(root, Draft)
-    return root
+    return _draft(parser().parse(tokens))
