@@ -28,10 +28,9 @@ import regex
 from policyparse._grammar import LAYOUT, NOT_HEADINGS
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
+from policyparse._wraps import CLOSING, Wrapping, find_wrapping, label_number, title_like
 from policyparse.model import Diagnostic, Severity, Span
 
-# A line that closes a paragraph ends with one of these (「（海关总署负责）」 closes an item).
-_CLOSING = "。！？；：…”’」』）)】.!?;:—"
 CONTINUATION_MARK = regex.compile(r"[（(](?:上接|下转|接|转)第?[\p{Han}0-9]{1,3}版[）)]")
 DATELINE = regex.compile(r"[（(][\p{Han}]{2,10}\d{0,2}月?\d{0,2}日?电[）)]")
 DATELINE_OPENING = regex.compile(r"(?:新华社|中新社|人民日报)[\p{Han}\d]{2,12}电(?:[（(][^）)]{1,20}[）)])?")
@@ -39,15 +38,19 @@ CREDITS = regex.compile(
     r"(?:[一二三四五六七八九十\d]{1,3}版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:].{1,20}"
 )
 CAPTION = regex.compile(r".{0,60}(?:新华社|本报)?记者\s*\S{2,4}\s*摄")
-_DASHED_NUMBER = regex.compile(r"[－—–\-]+\s*\d{1,4}\s*[－—–\-]+")
-PAGE_NUMBER = regex.compile(r"[－—–\-~·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[－—–\-~·\s]*")
+# 「— 3 —」, 「- 4 -」, 「第5页」, 「6/12」, 「第 7 页 共 12 页」, 「Page 8 of 12」. The runs of spaces are
+# possessive, so that 「1」 and ten thousand spaces stay linear.
+PAGE_NUMBER = regex.compile(
+    r"[－—–\-~·\s]*+(?:第\s*+|(?i:page)\s*+)?\d{1,4}(?:\s*+页)?"
+    r"(?:\s*+(?:/|[，,]\s*+共|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
+)
+# A page number that is one even alone: in dashes, or with 页 or a page count.
+_LONE_PAGE_NUMBER = regex.compile(r"[－—–\-]+\s*\d{1,4}\s*[－—–\-]+|.*(?:页|/|(?i:of)).*")
 _LOWERCASE_WORD = regex.compile(r"(?<=\p{Han}[ \u3000]?)[a-z]{2,}(?=[ \u3000]?\p{Han})")
 _MIN_INTRUSION = 8
 # A newspaper page is a few ten thousand characters; a text far longer is not taken for one,
 # and the search for intrusions (which compares each line with the whole page) is skipped.
 MAX_PAGE = 200_000
-_MIN_WRAPPED_LINES = 4
-_MAX_TITLE_LINE = 40
 
 
 @attrs.define
@@ -103,11 +106,11 @@ def analyse_layout(text: str, lines: list[Line], page: bool | None = None) -> La
             _set_aside_intrusions(text, layout, policy)
         _set_aside_repeats(text, layout)
         for part in parts:
-            _join_breaks(text, layout, part.start, part.stop, width=None)
+            _join_breaks(text, layout, part.start, part.stop, None)
     else:
-        width = _wrap_width(text, layout.lines)
-        if width is not None:
-            _join_breaks(text, layout, 0, len(layout.lines), width=width)
+        wrapping = find_wrapping(text, layout.lines)
+        if wrapping is not None:
+            _join_breaks(text, layout, 0, len(layout.lines), wrapping)
     _flag_lowercase_words(text, layout)
     return layout
 
@@ -134,14 +137,14 @@ def _mark_furniture(text: str, layout: Layout) -> None:
     # A running header stands beside most page numbers, and it is no sentence.
     headers = {
         content for content, count in repeated.items()
-        if count >= max(2, len(numbers) // 2) and _title_like(content)
+        if count >= max(2, len(numbers) // 2) and title_like(content)
     }
     if len(numbers) == 1:
         # One page break: the title-like text line right beside its number is the running header.
         beside = [_next_filled(lines, numbers[0] + 1), _previous_filled(lines, numbers[0] - 1)]
         headers |= {
             _content(text, lines[j]) for j in beside
-            if j is not None and j < len(lines) and lines[j].kind == "TEXT" and _title_like(_content(text, lines[j]))
+            if j is not None and j < len(lines) and lines[j].kind == "TEXT" and title_like(_content(text, lines[j]))
         }
     for i in sorted(near):
         line = lines[i]
@@ -164,8 +167,8 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     rising = [item for k, item in enumerate(found) if k == 0 or item[1] > found[k - 1][1]]
     decorated = [i for i, _, bare in rising if not bare]
     bare = [i for i, _, is_bare in rising if is_bare]
-    if len(decorated) == 1 and not _DASHED_NUMBER.fullmatch(_content(text, lines[decorated[0]])):
-        decorated = []  # one page number is enough only in dashes: 「— 3 —」
+    if len(decorated) == 1 and not _LONE_PAGE_NUMBER.fullmatch(_content(text, lines[decorated[0]])):
+        decorated = []  # one page number is enough only in dashes or with 页: 「— 3 —」, 「第 3 页 共 9 页」
     return sorted(decorated + (bare if len(bare) >= 3 else []))
 
 
@@ -213,7 +216,7 @@ def _page_parts(text: str, lines: list[Line]) -> list[PagePart]:
         elif mark == "dateline-opening":
             start = i
             previous = _previous_filled(lines, i - 1)
-            if previous is not None and _title_like(_content(text, lines[previous])):
+            if previous is not None and title_like(_content(text, lines[previous])):
                 start = previous  # the headline above the dateline
             cuts.append((start, "article"))
         elif mark in ("caption", "credits"):
@@ -243,10 +246,6 @@ def _previous_filled(lines: Sequence[Line], i: int) -> int | None:
     while i >= 0 and not _filled(lines[i]):
         i -= 1
     return i if i >= 0 else None
-
-
-def _title_like(content: str) -> bool:
-    return 0 < len(content) <= _MAX_TITLE_LINE and not SENTENCE_PUNCTUATION.search(content)
 
 
 def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
@@ -287,7 +286,7 @@ def _glued_suffix(content: str, others: str, first: int = 1) -> str:
         if candidate not in others:
             break
         best = candidate
-    if best and content[len(content) - len(best) - 1] not in _CLOSING:
+    if best and content[len(content) - len(best) - 1] not in CLOSING:
         return best
     return ""
 
@@ -324,21 +323,10 @@ def _set_aside_repeats(text: str, layout: Layout) -> None:
 # -- joins ----------------------------------------------------------------------------------
 
 
-def _wrap_width(text: str, lines: Sequence[Line]) -> int | None:
-    """The width of a hard-wrapped text (most lines end at the same length), or None."""
-    lengths = [line.content_end - line.start for line in lines if _filled(line)]
-    long_lines = [n for n in lengths if n >= 20]
-    if len(long_lines) < _MIN_WRAPPED_LINES:
-        return None
-    width = Counter(long_lines).most_common(1)[0][0]
-    at_width = sum(1 for n in lengths if width - 1 <= n <= width)
-    return width if at_width >= max(_MIN_WRAPPED_LINES, 0.15 * len(lengths)) else None
-
-
-def _join_breaks(text: str, layout: Layout, start: int, stop: int, width: int | None) -> None:
+def _join_breaks(text: str, layout: Layout, start: int, stop: int, wrapping: Wrapping | None) -> None:
     """Join each paragraph that the layout broke to its continuation.
 
-    A page (``width`` None) joins across blank lines a paragraph that ends without closing
+    A page (``wrapping`` None) joins across blank lines a paragraph that ends without closing
     punctuation; a hard-wrapped text joins a full-width line to the next line.
     """
     lines = layout.lines
@@ -346,61 +334,87 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, width: int | 
     indented = sum(line.content_start > line.start for line in filled)
     # Paragraphs that open indented while their wrapped lines do not: the indent ends a paragraph.
     indented_starts = bool(filled) and 0.05 <= indented / len(filled) <= 0.6
+    frame = _page_frame_blanks(lines, start, stop)
+    last_values: dict[str, int] = {}
     i = _next_filled(lines, start)
     while i < stop:
         head = i
+        if lines[head].kind not in NOT_HEADINGS and (value := label_number(text, lines[head])) is not None:
+            last_values[lines[head].kind] = value
         chain: list[int] = []
         while True:
             last = lines[chain[-1] if chain else head]
             following = _next_filled(lines, (chain[-1] if chain else head) + 1)
             if following >= stop:
                 break
-            if not _continues(text, last, lines[following], width, is_head=not chain, head=lines[head]):
+            if not _continues(text, last, lines[following], wrapping, is_head=not chain, head=lines[head],
+                              last_values=last_values):
                 break
             between = range((chain[-1] if chain else head) + 1, following)
-            if width is not None and any(lines[k].is_blank for k in between):
-                break  # a blank line ends a wrapped paragraph
-            if width is not None and indented_starts and lines[following].content_start > lines[following].start:
+            if wrapping is not None and _paragraph_gap(lines, between, frame):
+                break  # a blank line ends a wrapped paragraph, unless it only frames a page break
+            if wrapping is not None and indented_starts and lines[following].content_start > lines[following].start:
                 break  # so does an indented line, where paragraphs open indented (「　　」)
             chain.append(following)
         if chain:
             layout.joins[head] = chain
             for k in chain:
                 lines[k] = lines[k]._replace(kind=LAYOUT)
-            _note_join(text, layout, lines[head], [lines[k] for k in chain], width)
+            _note_join(text, layout, lines[head], [lines[k] for k in chain], page=wrapping is None)
             i = _next_filled(lines, chain[-1] + 1)
         else:
             i = _next_filled(lines, head + 1)
 
 
-def _continues(text: str, line: Line, following: Line, width: int | None, is_head: bool, head: Line) -> bool:
+def _page_frame_blanks(lines: Sequence[Line], start: int, stop: int) -> int:
+    """How many blank lines frame every page break (page number, running header) at least."""
+    counts = []
+    k = start
+    while k < stop:
+        if _filled(lines[k]):
+            k += 1
+            continue
+        gap_start = k
+        while k < stop and not _filled(lines[k]):
+            k += 1
+        gap = lines[gap_start:k]
+        if any(not line.is_blank for line in gap):  # furniture taken out of the flow
+            counts.append(sum(line.is_blank for line in gap))
+    return min(counts, default=0)
+
+
+def _paragraph_gap(lines: Sequence[Line], between: range, frame: int) -> bool:
+    """Blank lines between two lines end a paragraph, beyond those that frame a page break."""
+    blanks = sum(lines[k].is_blank for k in between)
+    furniture = any(not lines[k].is_blank for k in between)
+    return blanks > (frame if furniture else 0)
+
+
+def _continues(
+    text: str, line: Line, following: Line, wrapping: Wrapping | None, is_head: bool, head: Line,
+    last_values: dict[str, int],
+) -> bool:
     content = _content(text, line)
     if not content or _page_marker(content) or _page_marker(_content(text, following)):
         return False
-    if width is not None:
-        # A full line goes on, even after 。; a blank line (checked by the caller) ends a paragraph.
-        # What follows a full line that stops mid-sentence is its rest, even when it opens like
-        # a heading (「第十三条」 cut off a reference); two headings are never joined.
-        full = line.content_end - line.start >= width - 1
-        if following.kind not in NOT_HEADINGS:
-            return full and content[-1] not in _CLOSING and line.kind in NOT_HEADINGS
-        return full
+    if wrapping is not None:
+        return wrapping.continues(text, line, following, head, last_values)
     if following.kind not in NOT_HEADINGS:
         return False
-    if content[-1] in _CLOSING:
+    if content[-1] in CLOSING:
         return False
     # A heading whose rest is a short title, or a headline (no sentence punctuation at all),
     # stands on its own.
     rest = (text[head.rest_start : line.content_end] if is_head else content).strip()
-    return not _title_like(rest) and bool(SENTENCE_PUNCTUATION.search(rest))
+    return not title_like(rest) and bool(SENTENCE_PUNCTUATION.search(rest))
 
 
-def _note_join(text: str, layout: Layout, head: Line, chain: list[Line], width: int | None) -> None:
+def _note_join(text: str, layout: Layout, head: Line, chain: list[Line], page: bool) -> None:
     previous = head
     for line in chain:
         before = text[previous.content_end - 1 : previous.content_end]
         after = text[line.content_start : line.content_start + 1]
-        if width is None:
+        if page:
             layout.diagnostics.append(
                 Diagnostic(
                     code="joined-across-layout", severity=Severity.INFO,

@@ -89,6 +89,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "attachment-then-spaces": lambda n: "附件" + " " * n + "x",
     "doc-number-then-spaces": lambda n: "国发〔2019〕" + "\u3000" * n + "x",
     "date-then-spaces": lambda n: "2019年" + " " * n + "1月12日",
+    "page-number-then-spaces": lambda n: "第1页" + " " * n + "共",
     "bold-marks-one-line": lambda n: "**" * n,
     "bold-labels": _numbered("**第{cn}条** 甲"),
     # one huge line of ordinary text, and one of a heading with a huge body
@@ -118,6 +119,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "contents-repeated": lambda n: "目　录\n" + "一、总体要求\n（一）基本原则\n" * n,
     "contents-lines": _cycle(["目录"]),
     # many short lines that look like the frame of a document
+    # a hard-wrapped text: one endless paragraph, and an inline list whose items open lines
+    "wrapped-paragraph": _cycle(["为了规范行政复议工作，保护公民、法人和其他组织的合法权益，根据宪"]),
+    "wrapped-inline-list": lambda n: "为了规范行政复议工作，保护公民、法人和其他组织的合法权益，根据宪\n" * 2 + "".join(
+        f"（{i + 1}）为了规范行政复议工作，保护公民、法人和其他组织的合法权益；"[:31] + "；\n" for i in range(n)
+    ),
     "signatures-and-dates": _cycle(["国务院", "2019年1月12日"]),
     "signatures-dates-notes": _cycle(["国务院", "2019年1月12日", "（此件公开发布）"]),
     "chinese-dates": _cycle(["民政部", "一九九七年一月二十八日"]),

@@ -1,4 +1,4 @@
-"""Layout noise does not change structure: hard wraps, page furniture, CRLF, blank lines."""
+"""Layout noise does not change structure: hard wraps, page furniture, CRLF, blank lines, spaces."""
 
 from __future__ import annotations
 
@@ -10,6 +10,16 @@ import pytest
 import policyparse
 from policyparse import Document
 from tests.conftest import GOLDEN, SEED, corpus_files
+from tests.noise import (
+    blank_lines,
+    crlf,
+    hard_wrap,
+    indented_wrap,
+    kinsoku_wrap,
+    page_furniture,
+    pdf_pages,
+    trailing_spaces,
+)
 
 DOCUMENTS = [*sorted(GOLDEN.glob("*/input.txt")), *corpus_files()]
 
@@ -22,56 +32,20 @@ def outline(document: Document) -> list[tuple[object, ...]]:
     return rows
 
 
-def hard_wrap(text: str, width: int = 30) -> str:
-    """Every line longer than ``width`` cut into lines of ``width`` characters (a PDF extraction)."""
-    lines = []
-    for line in text.split("\n"):
-        while len(line) > width:
-            lines.append(line[:width])
-            line = line[width:]
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def page_furniture(text: str, every: int = 40) -> str:
-    """A page number and a running header between every ``every`` lines."""
-    lines = text.split("\n")
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if index and index % every == 0:
-            out.extend([f"— {index // every} —", "中华人民共和国国务院公报"])
-        out.append(line)
-    return "\n".join(out)
-
-
-def crlf(text: str) -> str:
-    return text.replace("\n", "\r\n")
-
-
-def blank_lines(text: str) -> str:
-    return text.replace("\n", "\n\n")
-
-
 NOISE: dict[str, Callable[[str], str]] = {
-    "hard-wrap-30": hard_wrap, "page-furniture": page_furniture, "crlf": crlf, "blank-lines": blank_lines,
-}
-
-
-# Where a wrap is ambiguous (docs/noisy-input.md, "Limits"): with one paragraph per line and no
-# blank line between paragraphs, a paragraph that ends exactly at the wrap column looks like a
-# sentence that ends there, and the two paragraphs (here two 款) are joined; in the 2025 Shanghai
-# index table a reference wrapped right after 「（…号）」 leaves 「第三条」 opening a line.
-AMBIGUOUS_WRAP = {
-    "gov-notice-iit-special-deductions-2018", "reg-patent-agency-2018", "sh-urban-renewal-opinion-2025",
+    "hard-wrap-30": hard_wrap,
+    "kinsoku-wrap-60-columns": kinsoku_wrap,
+    "indented-wrap-30": indented_wrap,
+    "page-furniture": page_furniture,
+    "pdf-pages": pdf_pages,
+    "crlf": crlf,
+    "blank-lines": blank_lines,
+    "trailing-spaces": trailing_spaces,
 }
 
 
 def _case(path: Path, noise: str) -> object:
-    name = path.parent.name if path.name == "input.txt" else path.stem
-    marks = []
-    if noise == "hard-wrap-30" and name in AMBIGUOUS_WRAP:
-        marks.append(pytest.mark.xfail(strict=True, reason="an ambiguous wrap, see AMBIGUOUS_WRAP"))
-    return pytest.param(path, noise, marks=marks, id=f"{path.parent.name}/{path.name}-{noise}")
+    return pytest.param(path, noise, id=f"{path.parent.name}/{path.name}-{noise}")
 
 
 @pytest.mark.parametrize(("path", "noise"), [_case(path, noise) for path in DOCUMENTS for noise in NOISE])

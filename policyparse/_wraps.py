@@ -1,0 +1,181 @@
+"""Hard wraps: does a line of a hard-wrapped text (a PDF extraction) go on in the next line?
+
+A hard-wrapped text cuts every paragraph into lines of one width; only a paragraph's last line
+is shorter. A full line therefore usually goes on, but not always: a paragraph can end exactly
+at the edge. The rules, each from what such a break looks like in real text:
+
+* a line shorter than the width ends its paragraph; a line one short counts as full only where
+  the wrapper kept a closing mark off the next line's start (kinsoku) by pushing a character
+  down, so that the next line opens with the character and the mark;
+* a full line that stops mid-sentence goes on, even into a line that opens like a heading (a
+  reference cut before 「第一百零一条」), unless it is a bare title (「2.1.3　…职责」 over
+  「（1）…」): a heading kind whose unwrapped lines are sentences (「第五条　…。」) is never one;
+* a full line that closes a sentence (。；：) goes on into text, because a paragraph ends
+  exactly at the edge far less often than a sentence does, but not into a heading, unless the
+  heading goes on an inline list (「…；（2）…；」 + 「（3）…」), nor into a sentence that
+  opens with 「前款」 (only a new 款 refers back to the one before);
+* a full line that closes a bracket or a quotation (「…533号）」) goes on into a heading whose
+  number does not follow the last one of its kind (「第三条」 in a text without articles).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import attrs
+import regex
+
+from policyparse._grammar import LAYOUT, NOT_HEADINGS, marker_pattern
+from policyparse._lexer import Line
+from policyparse._titles import SENTENCE_PUNCTUATION
+from policyparse.numerals import label_value
+
+# A line that closes a sentence or an item ends with one of these.
+CLOSING = "。！？；：…”’」』）)】.!?;:—"
+# Marks a typesetter keeps off a line's start (kinsoku).
+_NO_LINE_START = CLOSING + "，、,》〕"
+_ENDS_SENTENCE = "。！？；：….!?;:"
+_MIN_CUT_LINES = 2
+_MIN_LONG_LINE = 20
+_MAX_TITLE_LINE = 40
+_TITLE_SHARE = 0.8
+# How far back an inline list's previous item is looked for (a bound keeps long chains linear).
+_INLINE_ITEM_REACH = 400
+# A table row or a link may run past a page's edge; text lines do not.
+_MAX_OVERLONG_SHARE = 0.1
+_OPENS_PARAGRAPH = regex.compile(r"前[两二三四五六七八九]?款|\p{Han}{2,6}[：:]")
+_ASCII = regex.compile(r"[\x20-\x7e]")
+
+
+@attrs.frozen
+class Wrapping:
+    """How a text was hard-wrapped: its width, and which heading kinds open a sentence."""
+
+    width: int
+    sentence_kinds: frozenset[str]
+
+    def continues(self, text: str, line: Line, following: Line, head: Line, last_values: Mapping[str, int]) -> bool:
+        """True when ``following`` is the rest of the paragraph that ``line`` cuts.
+
+        ``head`` is the paragraph's first line, ``line`` its last line so far; ``last_values``
+        holds the number of the last heading of each kind before ``head``.
+        """
+        content = text[line.content_start : line.content_end]
+        if not content or not _full(text, line, following, self.width):
+            return False
+        last = content[-1]
+        if following.kind in NOT_HEADINGS:
+            return last not in _ENDS_SENTENCE or not self._opens_paragraph(text, following)
+        if last not in CLOSING:
+            return not self._bare_title(text, head, line)
+        if last in _ENDS_SENTENCE:
+            return _goes_on_inline_list(text, head, line, following)
+        return not _follows_numbering(text, following, last_values)
+
+    def _opens_paragraph(self, text: str, following: Line) -> bool:
+        """After a sentence: a short line that closes nothing (a signature, a date), a field
+        (「指标来源：」) or a reference to the 款 before (「前款」) stands on its own."""
+        if following.content_end - following.start < self.width - 1 and text[following.content_end - 1] not in CLOSING:
+            return True
+        return bool(_OPENS_PARAGRAPH.match(text, following.content_start, following.content_end))
+
+    def _bare_title(self, text: str, head: Line, line: Line) -> bool:
+        if head.kind in NOT_HEADINGS or head.kind in self.sentence_kinds:
+            return False
+        return title_like(text[head.rest_start : line.content_end].strip())
+
+
+def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
+    """How ``lines`` were hard-wrapped, or None.
+
+    A text is hard-wrapped when several lines stop mid-sentence at one length (the width),
+    and (almost) no line is longer, counting ASCII characters as half.
+    """
+    cut: Counter[int] = Counter()
+    widths: list[float] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if not _filled(line):
+            continue
+        length = line.content_end - line.start
+        ascii_count = len(_ASCII.findall(text, line.start, line.content_end)) if length > _MIN_LONG_LINE else 0
+        widths.append(length - ascii_count / 2)
+        if (
+            length >= _MIN_LONG_LINE and following is not None and _filled(following)
+            and text[line.content_end - 1] not in CLOSING
+        ):
+            cut[length] += 1
+    if not cut:
+        return None
+    width, count = cut.most_common(1)[0]
+    overlong = sum(1 for n in widths if n > width + 1)
+    if count + cut[width - 1] < _MIN_CUT_LINES or overlong > _MAX_OVERLONG_SHARE * len(widths):
+        return None
+    return Wrapping(width=width, sentence_kinds=_sentence_kinds(text, lines, width))
+
+
+def title_like(content: str) -> bool:
+    """A short line without sentence punctuation: a title, a headline, a running header."""
+    return 0 < len(content) <= _MAX_TITLE_LINE and not SENTENCE_PUNCTUATION.search(content)
+
+
+def label_number(text: str, line: Line) -> int | None:
+    """The number of a heading line's label, or None."""
+    try:
+        return label_value(text[line.label_start : line.label_end])
+    except ValueError:
+        return None
+
+
+def _sentence_kinds(text: str, lines: Sequence[Line], width: int) -> frozenset[str]:
+    """Heading kinds whose unwrapped lines (shorter than the width) are mostly sentences:
+    「第五条　…。」 or 「（六）丰富交易产品。…」, not bare titles (「2.1.2　…办公室及其职责」)."""
+    seen: Counter[str] = Counter()
+    titles: Counter[str] = Counter()
+    for line in lines:
+        if line.kind in NOT_HEADINGS or line.content_end - line.start >= width - 1:
+            continue
+        seen[line.kind] += 1
+        rest = text[line.rest_start : line.content_end].strip()
+        titles[line.kind] += not rest or title_like(rest)
+    return frozenset(kind for kind, count in seen.items() if count >= 2 and titles[kind] < _TITLE_SHARE * count)
+
+
+def _filled(line: Line) -> bool:
+    return not line.is_blank and line.kind != LAYOUT
+
+
+def _full(text: str, line: Line, following: Line, width: int) -> bool:
+    """The line reaches the wrap width, or stops one short for kinsoku."""
+    length = line.content_end - line.start
+    if length >= width:
+        return True
+    if length < width - 1:
+        return False
+    return any(char in _NO_LINE_START for char in text[following.content_start : following.content_start + 2])
+
+
+def _goes_on_inline_list(text: str, head: Line, line: Line, following: Line) -> bool:
+    """「…（1）…；（2）…；」 then 「（3）…」: the paragraph already holds the item before it, inline."""
+    wanted = label_number(text, following)
+    if wanted is None or wanted < 2:
+        return False
+    start = max(head.rest_start, line.content_end - _INLINE_ITEM_REACH)
+    for found in marker_pattern().finditer(text, start, line.content_end):
+        if found.lastgroup == following.kind and _value(found.group()) == wanted - 1:
+            return True
+    return False
+
+
+def _follows_numbering(text: str, following: Line, last_values: Mapping[str, int]) -> bool:
+    """The heading's number is 1 or one more than the last heading of its kind."""
+    value = label_number(text, following)
+    return value is not None and (value == 1 or last_values.get(following.kind) == value - 1)
+
+
+def _value(label: str) -> int | None:
+    try:
+        return label_value(label)
+    except ValueError:
+        return None
