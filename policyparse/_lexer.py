@@ -6,6 +6,7 @@ the parser as one TEXT token (the parser only needs the headings to build the tr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import lark
@@ -25,7 +26,7 @@ from policyparse.numerals import label_value
 
 # Whitespace around a line's content: ASCII, U+3000, NBSP, zero-width space, BOM.
 WHITESPACE = " \t\u3000\u00a0\u200b\ufeff\x0b\x0c"
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n?|\n)?")
+_BREAK = regex.compile(r"(\r\n?|\n)")
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t\u3000]+")
 _THEMATIC_BREAK = regex.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 
@@ -60,12 +61,8 @@ def split_lines(text: str) -> list[Line]:
     """Return the lines of ``text``, each classified as a marker terminal, UNKNOWN or TEXT."""
     markers = marker_pattern()
     lines: list[Line] = []
-    for number, match in enumerate(_LINE.finditer(text), start=1):
-        start, end = match.span()
-        if start == end:
-            break
-        raw = match.group()
-        body = raw.rstrip("\r\n")
+    start = 0
+    for number, (body, end) in enumerate(_bodies(text), start=1):
         content = body.lstrip(WHITESPACE)
         if content[:1] in "-*_" and _THEMATIC_BREAK.fullmatch(content):
             content = ""  # a Markdown rule (---) is layout, like a blank line
@@ -74,7 +71,8 @@ def split_lines(text: str) -> list[Line]:
             heading = _MARKDOWN_HEADING.match(content)
             if heading:
                 content = content[heading.end() :]
-        content_start = start + len(body) - len(content)
+        # Equal offsets share one int object: a line record is a tenth smaller.
+        content_start = start if len(content) == len(body) else start + len(body) - len(content)
         content = content.rstrip(WHITESPACE)
         content_end = content_start + len(content)
         found, bold = _match_marker(markers, content)
@@ -83,17 +81,42 @@ def split_lines(text: str) -> list[Line]:
                 Line(number, start, content_start, content_end, end, TEXT, content_start, content_start,
                      content_start)
             )
-            continue
-        kind = found.lastgroup or TEXT
-        if kind not in NOT_HEADINGS | UNNUMBERED and not _valid_numeral(found.group()):
-            kind = UNKNOWN  # 「十十、」: the shape of a marker, but no number
-        label_start = content_start + (2 if bold else 0)
-        label_end = label_start + found.end()
-        lines.append(
-            Line(number, start, content_start, content_end, end, kind, label_start, label_end,
-                 label_end + (2 if bold else 0))
-        )
+        else:
+            lines.append(_heading(found, bold, Line(number, start, content_start, content_end, end, TEXT, 0, 0, 0)))
+        start = end
     return _mark_table_of_contents(lines, text)
+
+
+def _bodies(text: str) -> Iterator[tuple[str, int]]:
+    """Each line's text without its line break (``\n``, ``\r\n`` or ``\r``), and where the
+    line ends, after its break."""
+    if "\r" in text:
+        parts = _BREAK.split(text)  # body, break, body, break …, body
+    else:
+        bodies = text.split("\n")
+        parts = [""] * (2 * len(bodies) - 1)
+        parts[0::2] = bodies
+        parts[1::2] = ["\n"] * (len(bodies) - 1)
+    end = 0
+    for index in range(0, len(parts), 2):
+        body = parts[index]
+        line_break = parts[index + 1] if index + 1 < len(parts) else ""
+        if not body and not line_break:
+            return  # the end of the text, after its last line break
+        end += len(body) + len(line_break)
+        yield body, end
+
+
+def _heading(found: regex.Match[str], bold: bool, line: Line) -> Line:
+    """The line with the marker ``found`` at the start of its content (inside ``**`` if bold)."""
+    kind = found.lastgroup or TEXT
+    if kind not in NOT_HEADINGS | UNNUMBERED and not _valid_numeral(found.group()):
+        kind = UNKNOWN  # 「十十、」: the shape of a marker, but no number
+    label_start = line.content_start + (2 if bold else 0)
+    label_end = label_start + found.end()
+    return line._replace(
+        kind=kind, label_start=label_start, label_end=label_end, rest_start=label_end + (2 if bold else 0)
+    )
 
 
 def _match_marker(markers: regex.Pattern[str], content: str) -> tuple[regex.Match[str] | None, bool]:
@@ -200,15 +223,11 @@ _RUNS = frozenset({TEXT, TOC_ENTRY})
 
 
 def _token(kind: str, first: Line, last: Line, text: str) -> lark.Token:
-    is_run = kind in NOT_HEADINGS - {CONTENTS}
-    value = text[first.start : last.end] if is_run else text[first.label_start : first.label_end]
-    return lark.Token(
-        kind,
-        value,
-        start_pos=first.start,
-        line=first.number,
-        column=1,
-        end_line=last.number,
-        end_column=1,
-        end_pos=last.end,
-    )
+    """A heading's token holds its label; a run's token holds nothing (its lines say where its
+    text is, and nothing reads it: an empty value saves a copy of the text)."""
+    value = "" if kind in _VALUELESS else text[first.label_start : first.label_end]
+    return lark.Token(kind, value, first.start, first.number, 1, last.number, 1, last.end)
+
+
+# Kinds whose tokens carry no text: runs of lines, and UNKNOWN lines.
+_VALUELESS = NOT_HEADINGS - {CONTENTS}
