@@ -8,6 +8,7 @@ between pieces as separators, so that pieces and separators cover the input exac
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import itertools
 from collections.abc import Iterable
@@ -60,6 +61,10 @@ _DIVISIONS = {Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION}
 _NAMED = {Kind.PREFACE, Kind.SUPPLEMENTARY}  # the label is the name: 序言, 附则
 _STATUTE_UNITS = {Kind.ARTICLE, Kind.ITEM, Kind.SUBITEM}
 IMPLICIT_PATH_SEGMENT = "…"
+_FAMILY = {
+    kind: "division" if kind in _DIVISIONS else "statute" if kind in _STATUTE_UNITS else "official"
+    for kind in Kind
+}
 
 
 class _Parent(NamedTuple):
@@ -263,7 +268,9 @@ class DocumentBuilder:
         label = self.text[label_span[0] : label_span[1]]
         number = None if kind in _NAMED else label_value(label)
         body_lines = self._lines_of(draft.body)
-        has_more = bool(draft.children) or any(not b.is_blank and b.kind != LAYOUT for b in body_lines)
+        has_more = bool(draft.children) or any(
+            b.content_start != b.content_end and b.kind != LAYOUT for b in body_lines
+        )
         family = _family(kind)
         title, title_span, inline, body_lines = self._title(line, family, has_more, body_lines)
         written = self.text[title_span[0] : title_span[1]] if title_span else None
@@ -415,8 +422,11 @@ class DocumentBuilder:
 
     def _pieces(self, line: Line, start: int) -> list[Span]:
         """The text of a line from ``start``, and of the lines the layout joined to it."""
+        chain = self.layout.joins.get(line.number - 1)
+        if chain is None:
+            return [(start, line.content_end)] if start < line.content_end else []
         pieces = [(start, line.content_end)]
-        for index in self.layout.joins.get(line.number - 1, ()):
+        for index in chain:
             joined = self.lines[index]
             pieces.append((joined.content_start, joined.content_end))
         return [(a, b) for a, b in pieces if a < b]
@@ -502,13 +512,10 @@ class DocumentBuilder:
 
 
 def _family(kind: Kind) -> str:
-    if kind in _DIVISIONS:
-        return "division"
-    if kind in _STATUTE_UNITS:
-        return "statute"
-    return "official"
+    return _FAMILY[kind]
 
 
+@functools.lru_cache(maxsize=4096)
 def _id_segment(kind: Kind, number: int | None) -> str:
     return f"{_ID_PREFIX[kind]}-{number}" if number is not None else _ID_PREFIX[kind]
 

@@ -116,6 +116,7 @@ def label_value(label: str) -> int:
     return label_number(numerals[0] if label.startswith("第") else numerals[-1])
 
 
+@functools.lru_cache(maxsize=1024)
 def int_to_chinese(number: int) -> str:
     """Write 1–9999 as a Chinese numeral the way labels do: 十一, 二十, 一百零五, 一千二百六十.
 
