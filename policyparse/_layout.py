@@ -334,7 +334,6 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, wrapping: Wra
     indented = sum(line.content_start > line.start for line in filled)
     # Paragraphs that open indented while their wrapped lines do not: the indent ends a paragraph.
     indented_starts = bool(filled) and 0.05 <= indented / len(filled) <= 0.6
-    frame = _page_frame_blanks(lines, start, stop)
     last_values: dict[str, int] = {}
     i = _next_filled(lines, start)
     while i < stop:
@@ -351,8 +350,8 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, wrapping: Wra
                               last_values=last_values):
                 break
             between = range((chain[-1] if chain else head) + 1, following)
-            if wrapping is not None and _paragraph_gap(lines, between, frame):
-                break  # a blank line ends a wrapped paragraph, unless it only frames a page break
+            if wrapping is not None and wrapping.gaps.end_paragraph(lines[between.start : between.stop]):
+                break  # a blank line ends a wrapped paragraph, unless the layout puts it everywhere
             if wrapping is not None and indented_starts and lines[following].content_start > lines[following].start:
                 break  # so does an indented line, where paragraphs open indented (「　　」)
             chain.append(following)
@@ -364,30 +363,6 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, wrapping: Wra
             i = _next_filled(lines, chain[-1] + 1)
         else:
             i = _next_filled(lines, head + 1)
-
-
-def _page_frame_blanks(lines: Sequence[Line], start: int, stop: int) -> int:
-    """How many blank lines frame every page break (page number, running header) at least."""
-    counts = []
-    k = start
-    while k < stop:
-        if _filled(lines[k]):
-            k += 1
-            continue
-        gap_start = k
-        while k < stop and not _filled(lines[k]):
-            k += 1
-        gap = lines[gap_start:k]
-        if any(not line.is_blank for line in gap):  # furniture taken out of the flow
-            counts.append(sum(line.is_blank for line in gap))
-    return min(counts, default=0)
-
-
-def _paragraph_gap(lines: Sequence[Line], between: range, frame: int) -> bool:
-    """Blank lines between two lines end a paragraph, beyond those that frame a page break."""
-    blanks = sum(lines[k].is_blank for k in between)
-    furniture = any(not lines[k].is_blank for k in between)
-    return blanks > (frame if furniture else 0)
 
 
 def _continues(

@@ -20,6 +20,7 @@ at the edge. The rules, each from what such a break looks like in real text:
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -54,6 +55,7 @@ class Wrapping:
 
     width: int
     sentence_kinds: frozenset[str]
+    gaps: Gaps = attrs.field(factory=lambda: Gaps())
 
     def continues(self, text: str, line: Line, following: Line, head: Line, last_values: Mapping[str, int]) -> bool:
         """True when ``following`` is the rest of the paragraph that ``line`` cuts.
@@ -86,25 +88,38 @@ class Wrapping:
         return title_like(text[head.rest_start : line.content_end].strip())
 
 
+@attrs.frozen
+class Gaps:
+    """The blank lines a layout puts everywhere: between any two lines of text (a copy that
+    doubles every line break), and before and after page furniture (pdftotext frames a page
+    number with a blank line). Only blank lines beyond these end a paragraph."""
+
+    between: int = 0
+    before_furniture: int = 0
+    after_furniture: int = 0
+
+    def end_paragraph(self, gap: Sequence[Line]) -> bool:
+        """True when the lines between two lines of text (blank, or furniture) end a paragraph."""
+        furniture, before, after, blanks = _gap_shape(gap)
+        if furniture:
+            return before > self.before_furniture or after > self.after_furniture
+        return blanks > self.between
+
+
 def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     """How ``lines`` were hard-wrapped, or None.
 
     A text is hard-wrapped when several lines stop mid-sentence at one length (the width),
     and (almost) no line is longer, counting ASCII characters as half.
     """
+    filled = [lines[index] for index, line in enumerate(lines) if _filled(line)]
     cut: Counter[int] = Counter()
     widths: list[float] = []
-    for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if not _filled(line):
-            continue
+    for line in filled:
         length = line.content_end - line.start
         ascii_count = len(_ASCII.findall(text, line.start, line.content_end)) if length > _MIN_LONG_LINE else 0
         widths.append(length - ascii_count / 2)
-        if (
-            length >= _MIN_LONG_LINE and following is not None and _filled(following)
-            and text[line.content_end - 1] not in CLOSING
-        ):
+        if length >= _MIN_LONG_LINE and text[line.content_end - 1] not in CLOSING and line is not filled[-1]:
             cut[length] += 1
     if not cut:
         return None
@@ -112,7 +127,40 @@ def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     overlong = sum(1 for n in widths if n > width + 1)
     if count + cut[width - 1] < _MIN_CUT_LINES or overlong > _MAX_OVERLONG_SHARE * len(widths):
         return None
-    return Wrapping(width=width, sentence_kinds=_sentence_kinds(text, lines, width))
+    return Wrapping(
+        width=width, sentence_kinds=_sentence_kinds(text, lines, width), gaps=_measure_gaps(text, lines, width)
+    )
+
+
+def _measure_gaps(text: str, lines: Sequence[Line], width: int) -> Gaps:
+    """The blank lines every break inside a sentence has (after a full line that stops with no
+    closing mark): those are the layout's, not a paragraph's."""
+    filled = [index for index, line in enumerate(lines) if _filled(line)]
+    plain: list[int] = []
+    framed: list[tuple[int, int]] = []
+    for index, following in itertools.pairwise(filled):
+        line = lines[index]
+        if line.content_end - line.start < width - 1 or text[line.content_end - 1] in CLOSING:
+            continue  # a paragraph may end here: its blank lines prove nothing
+        furniture, before, after, blanks = _gap_shape(lines[index + 1 : following])
+        if furniture:
+            framed.append((before, after))
+        else:
+            plain.append(blanks)
+    return Gaps(
+        between=min(plain, default=0),
+        before_furniture=min((before for before, _ in framed), default=0),
+        after_furniture=min((after for _, after in framed), default=0),
+    )
+
+
+def _gap_shape(gap: Sequence[Line]) -> tuple[bool, int, int, int]:
+    """Whether a gap holds furniture; its blank lines before the furniture, after it, in all."""
+    blanks = sum(line.is_blank for line in gap)
+    marks = [k for k, line in enumerate(gap) if not line.is_blank]
+    if not marks:
+        return False, 0, 0, blanks
+    return True, marks[0], len(gap) - 1 - marks[-1], blanks
 
 
 def title_like(content: str) -> bool:

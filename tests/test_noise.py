@@ -41,6 +41,8 @@ NOISE: dict[str, Callable[[str], str]] = {
     "crlf": crlf,
     "blank-lines": blank_lines,
     "trailing-spaces": trailing_spaces,
+    "hard-wrap-30-then-blank-lines": lambda text: blank_lines(hard_wrap(text)),
+    "page-furniture-then-hard-wrap-30": lambda text: hard_wrap(page_furniture(text)),
 }
 
 
