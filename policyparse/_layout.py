@@ -44,8 +44,8 @@ PAGE_NUMBER = regex.compile(
     r"[－—–\-~·\s]*+(?:第\s*+|(?i:page)\s*+)?\d{1,4}(?:\s*+页)?"
     r"(?:\s*+(?:/|[，,]\s*+共|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
 )
-# A page number that is one even alone: in dashes, or with 页 or a page count.
-_LONE_PAGE_NUMBER = regex.compile(r"[－—–\-]+\s*\d{1,4}\s*[－—–\-]+|.*(?:页|/|(?i:of)).*")
+# A page number that is one even alone: in dashes or dots, or with 页 or a page count.
+_LONE_PAGE_NUMBER = regex.compile(r"[－—–\-~·]+\s*\d{1,4}\s*[－—–\-~·]+|.*(?:页|/|(?i:of)).*")
 _LOWERCASE_WORD = regex.compile(r"(?<=\p{Han}[ \u3000]?)[a-z]{2,}(?=[ \u3000]?\p{Han})")
 _MIN_INTRUSION = 8
 # A newspaper page is a few ten thousand characters; a text far longer is not taken for one,
