@@ -11,11 +11,14 @@ at the edge. The rules, each from what such a break looks like in real text:
   reference cut before 「第一百零一条」), unless it is a bare title (「2.1.3　…职责」 over
   「（1）…」): a heading kind whose unwrapped lines are sentences (「第五条　…。」) is never one;
 * a full line that closes a sentence (。；：) goes on into text, because a paragraph ends
-  exactly at the edge far less often than a sentence does, but not into a heading, unless the
-  heading goes on an inline list (「…；（2）…；」 + 「（3）…」), nor into a sentence that
-  opens with 「前款」 (only a new 款 refers back to the one before);
+  exactly at the edge far less often than a sentence does, but not into a short line that
+  closes nothing (a signature), a field (「指标来源：」) or a sentence that opens with 「前款」
+  (only a new 款 refers back to the one before); nor into a heading, unless the heading goes
+  on an inline list (「…；（2）…；」 + 「（3）…」);
 * a full line that closes a bracket or a quotation (「…533号）」) goes on into a heading whose
-  number does not follow the last one of its kind (「第三条」 in a text without articles).
+  number does not follow the last one of its kind (「第三条」 in a text without articles);
+* blank lines end a paragraph, beyond those the layout puts at every break inside a sentence
+  (every line break doubled; a blank line before each page number).
 """
 
 from __future__ import annotations
@@ -50,12 +53,30 @@ _ASCII = regex.compile(r"[\x20-\x7e]")
 
 
 @attrs.frozen
+class Gaps:
+    """The blank lines a layout puts everywhere: between any two lines of text (a copy that
+    doubles every line break), and before and after page furniture (pdftotext frames a page
+    number with a blank line). Only blank lines beyond these end a paragraph."""
+
+    between: int = 0
+    before_furniture: int = 0
+    after_furniture: int = 0
+
+    def end_paragraph(self, gap: Sequence[Line]) -> bool:
+        """True when the lines between two lines of text (blank, or furniture) end a paragraph."""
+        furniture, before, after, blanks = _gap_shape(gap)
+        if furniture:
+            return before > self.before_furniture or after > self.after_furniture
+        return blanks > self.between
+
+
+@attrs.frozen
 class Wrapping:
     """How a text was hard-wrapped: its width, and which heading kinds open a sentence."""
 
     width: int
     sentence_kinds: frozenset[str]
-    gaps: Gaps = attrs.field(factory=lambda: Gaps())
+    gaps: Gaps = attrs.field(factory=Gaps)
 
     def continues(self, text: str, line: Line, following: Line, head: Line, last_values: Mapping[str, int]) -> bool:
         """True when ``following`` is the rest of the paragraph that ``line`` cuts.
@@ -88,31 +109,13 @@ class Wrapping:
         return title_like(text[head.rest_start : line.content_end].strip())
 
 
-@attrs.frozen
-class Gaps:
-    """The blank lines a layout puts everywhere: between any two lines of text (a copy that
-    doubles every line break), and before and after page furniture (pdftotext frames a page
-    number with a blank line). Only blank lines beyond these end a paragraph."""
-
-    between: int = 0
-    before_furniture: int = 0
-    after_furniture: int = 0
-
-    def end_paragraph(self, gap: Sequence[Line]) -> bool:
-        """True when the lines between two lines of text (blank, or furniture) end a paragraph."""
-        furniture, before, after, blanks = _gap_shape(gap)
-        if furniture:
-            return before > self.before_furniture or after > self.after_furniture
-        return blanks > self.between
-
-
 def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     """How ``lines`` were hard-wrapped, or None.
 
     A text is hard-wrapped when several lines stop mid-sentence at one length (the width),
     and (almost) no line is longer, counting ASCII characters as half.
     """
-    filled = [lines[index] for index, line in enumerate(lines) if _filled(line)]
+    filled = [line for line in lines if _filled(line)]
     cut: Counter[int] = Counter()
     widths: list[float] = []
     for line in filled:
