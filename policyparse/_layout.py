@@ -225,7 +225,7 @@ def _page_parts(text: str, lines: list[Line]) -> list[PagePart]:
     parts: list[PagePart] = []
     ordered = sorted({start: kind for start, kind in cuts}.items())
     for (start, kind), following in zip(ordered, [*ordered[1:], (len(lines), "")], strict=True):
-        if start < following[0]:
+        if start < following[0] and any(_filled(line) for line in lines[start : following[0]]):
             if parts and parts[-1].kind == kind == "credits":
                 parts[-1].stop = following[0]
             else:

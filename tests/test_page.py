@@ -74,3 +74,33 @@ def test_a_news_article_without_a_numbered_part_is_a_plain_document() -> None:
     text = "（新华社北京8月25日电）\n责编：张三\n"
     document = policyparse.parse(text)
     assert document.page is None and policyparse.to_text(document) == text
+
+
+def test_another_page_with_another_policy_gives_its_tree() -> None:
+    # Made up as a page is made up: the second half of a real opinion
+    # (gov-opinion-double-random-supervision-2019, from 「二、」 on, one paragraph per line with
+    # blank lines between, as on a page) after 「（上接第一版）」, below a news item opened by a
+    # dateline, with a photo caption, a closing dateline and editor credits.
+    golden = Path(__file__).parent / "golden" / "gov-opinion-double-random-supervision-2019" / "input.txt"
+    source = golden.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(source) if line.startswith("二、"))
+    stop = next(i for i, line in enumerate(source) if i > start and line.startswith("国务院"))
+    news = [
+        "", "秋粮生产形势总体向好", "",
+        "新华社北京9月3日电（记者 李华）农业农村部3日发布消息，今年秋粮播种面积稳中有增，", "",
+        "大部分地区墒情适宜，作物长势良好。专家表示，只要后期不出现大的灾害，秋粮丰收有望。", "",
+        "9月2日，农民在黑龙江省五常市的稻田里查看水稻长势。新华社记者 王建威 摄", "",
+    ]
+    policy = [line for paragraph in source[start:stop] for line in (paragraph, "")]
+    end = ["（新华社北京9月3日电）", "", "一版责编：张三　二版责编：李四", "", "版式设计：王五", ""]
+    text = "\n".join([*news, "（上接第一版）", "", *policy, *end])
+    document = policyparse.parse(text)
+    assert policyparse.to_text(document) == text
+    assert document.page is not None
+    kinds = [part.kind for part in document.page.parts]
+    assert kinds == ["article", "caption", "mark", "policy", "dateline", "credits"]
+    assert document.page.parts[0].paragraphs[0].text == "秋粮生产形势总体向好"
+    assert [s.label for s in document.sections] == ["二、", "三、", "四、"]
+    assert [s.title for s in document.sections[1].children][:2] == ["统筹建设监管工作平台", "实行抽查事项清单管理"]
+    bodies = " ".join(p.text for s in document.walk() for p in s.paragraphs)
+    assert "责编" not in bodies and "新华社" not in bodies and document.meta.title is None
