@@ -11,10 +11,8 @@ import bisect
 import functools
 import hashlib
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
-
-import lark
 
 from policyparse import _titles
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
@@ -22,7 +20,7 @@ from policyparse._grammar import LAYOUT, TEXT, UNKNOWN, UNNUMBERED
 from policyparse._layout import Layout
 from policyparse._lexer import WHITESPACE, Line
 from policyparse._meta import MetaBuilder, clean_title
-from policyparse._tree import RANK, Draft
+from policyparse._tree import RANK, Draft, Marker
 from policyparse.model import (
     Attachment,
     Diagnostic,
@@ -61,6 +59,7 @@ _DIVISIONS = {Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION}
 _NAMED = {Kind.PREFACE, Kind.SUPPLEMENTARY}  # the label is the name: 序言, 附则
 _STATUTE_UNITS = {Kind.ARTICLE, Kind.ITEM, Kind.SUBITEM}
 IMPLICIT_PATH_SEGMENT = "…"
+_HASH_SLICE = 1 << 18  # characters
 _FAMILY = {
     kind: "division" if kind in _DIVISIONS else "statute" if kind in _STATUTE_UNITS else "official"
     for kind in Kind
@@ -90,10 +89,10 @@ def wrap_fragment(sections: list[Draft]) -> list[Draft]:
             break
         after = sections[shallower]
         numbered = after.marker is not None and after.marker.type not in UNNUMBERED
-        number = label_value(after.marker) - 1 if numbered and after.marker is not None else 0
+        number = label_value(after.marker.label) - 1 if numbered and after.marker is not None else 0
         if number < 1:
             break  # the shallower section is a first one: what precedes it is an introduction
-        parent = Draft(after.rule, None, [], sections[:shallower], implicit_number=number)
+        parent = Draft(after.rule, None, (), tuple(sections[:shallower]), implicit_number=number)
         sections = [parent, *sections[shallower:]]
     return sections
 
@@ -114,7 +113,11 @@ class DocumentBuilder:
         self.attachment_paths: dict[str, int] = {}
 
     def build(self, frame: Frame, roots: list[Draft]) -> tuple[Document, list[Diagnostic]]:
-        """Return the document (without numbering diagnostics) and the other diagnostics."""
+        """Return the document (without numbering diagnostics) and the other diagnostics.
+
+        The drafts are emptied as their sections are built, so that a large document's draft
+        tree is freed while its model grows; ``roots`` are of no use afterwards.
+        """
         main, *others = frame.segments
         preamble, contents, sections = self._body(roots[0])
         attachments = []
@@ -134,7 +137,7 @@ class DocumentBuilder:
         source = Source(
             name=self.name,
             length=len(self.text),
-            sha256=hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest(),
+            sha256=_sha256(self.text),
         )
         document = Document(
             source=source,
@@ -181,10 +184,12 @@ class DocumentBuilder:
         """Preamble, table of contents and sections of one segment's body."""
         preamble = self._paragraphs(root.body)
         contents: tuple[Paragraph, ...] = ()
-        drafts = root.children
+        drafts = list(root.children)
         if drafts and drafts[0].rule == "contents":
             table, *drafts = drafts
-            contents = self._paragraphs([*([table.marker] if table.marker else []), *table.body])
+            heading = (range(table.marker.line - 1, table.marker.line),) if table.marker else ()
+            contents = self._paragraphs(heading + table.body)
+        root.body, root.children = (), ()
         return preamble, contents, self._sections(wrap_fragment(drafts), parent=None)
 
     def _attachment(self, segment: Segment, root: Draft, position: int) -> Attachment:
@@ -240,10 +245,14 @@ class DocumentBuilder:
 
     # -- sections -------------------------------------------------------------------
 
-    def _sections(self, drafts: list[Draft], parent: _Parent | None) -> tuple[Section, ...]:
+    def _sections(self, drafts: Sequence[Draft], parent: _Parent | None) -> tuple[Section, ...]:
         """Build sibling sections; a repeated number gets an id suffix (``h2-3~2``)."""
         seen: dict[str, int] = {}
-        return tuple([self._section(draft, parent, seen) for draft in drafts])
+        built = []
+        for draft in drafts:
+            built.append(self._section(draft, parent, seen))
+            draft.body, draft.children = (), ()  # built: free its subtree now (see build())
+        return tuple(built)
 
     def _own_id(
         self, kind: Kind, number: int | None, parent: _Parent | None, seen: dict[str, int], label: str = ""
@@ -265,7 +274,7 @@ class DocumentBuilder:
             return self._implicit(draft, kind, parent, seen)
         line = self._line_of(draft.marker)
         label_span = (line.label_start, line.label_end)
-        label = self.text[label_span[0] : label_span[1]]
+        label = draft.marker.label  # the text at label_span, kept from the token
         number = None if kind in _NAMED else label_value(label)
         body_lines = self._lines_of(draft.body)
         has_more = bool(draft.children) or any(
@@ -300,7 +309,7 @@ class DocumentBuilder:
         )
 
     def _clauses(
-        self, article: _Parent, line: int, paragraphs: list[Paragraph], drafts: list[Draft]
+        self, article: _Parent, line: int, paragraphs: list[Paragraph], drafts: Sequence[Draft]
     ) -> tuple[list[Paragraph], tuple[Section, ...]]:
         """Group an article's paragraphs (款) with the items (项) that follow each one.
 
@@ -342,9 +351,9 @@ class DocumentBuilder:
         """Take the lines after an item's last line (its own, or its last subitem's) out of it."""
         if draft.children:
             last, tail = self._split_tail(draft.children[-1])
-            children = [*draft.children[:-1], last]
+            children = (*draft.children[:-1], last)
             return Draft(draft.rule, draft.marker, draft.body, children, draft.implicit_number), tail
-        return Draft(draft.rule, draft.marker, [], draft.children, draft.implicit_number), self._lines_of(draft.body)
+        return Draft(draft.rule, draft.marker, (), draft.children, draft.implicit_number), self._lines_of(draft.body)
 
     def _line_at(self, position: int) -> int:
         """1-based number of the line holding ``position``."""
@@ -363,7 +372,7 @@ class DocumentBuilder:
         children = self._sections(draft.children, own)
         return Section(
             kind=kind, label=None, number=number, title=None, children=children,
-            implicit=True, id=own.id, path=own.path, line=self._line_of(first.marker).number,
+            implicit=True, id=own.id, path=own.path, line=first.marker.line,
             span=(children[0].span[0], children[-1].span[1]),
         )
 
@@ -447,19 +456,19 @@ class DocumentBuilder:
         span = (candidate.content_start, candidate.content_end)
         return _titles.clean_title(text, family), span, [], body_lines[filled[0] + 1 :]
 
-    def _line_of(self, token: lark.Token) -> Line:
-        assert token.line is not None
-        return self.lines[token.line - 1]
+    def _line_of(self, marker: Marker) -> Line:
+        return self.lines[marker.line - 1]
 
-    def _lines_of(self, tokens: list[lark.Token]) -> list[Line]:
+    def _lines_of(self, ranges: tuple[range, ...]) -> list[Line]:
+        if len(ranges) == 1:
+            return self.lines[ranges[0].start : ranges[0].stop]
         found: list[Line] = []
-        for token in tokens:
-            assert token.line is not None and token.end_line is not None
-            found.extend(self.lines[token.line - 1 : token.end_line])
+        for indices in ranges:
+            found.extend(self.lines[indices.start : indices.stop])
         return found
 
-    def _paragraphs(self, tokens: list[lark.Token]) -> tuple[Paragraph, ...]:
-        return tuple(self._paragraphs_of_lines(self._lines_of(tokens)))
+    def _paragraphs(self, ranges: tuple[range, ...]) -> tuple[Paragraph, ...]:
+        return tuple(self._paragraphs_of_lines(self._lines_of(ranges)))
 
     def _paragraphs_of_lines(self, lines: list[Line]) -> list[Paragraph]:
         paragraphs = []
@@ -498,17 +507,30 @@ class DocumentBuilder:
         return Paragraph(text=self.text[start:end], span=span)
 
     def _separators(self) -> tuple[Separator, ...]:
+        """The characters between pieces; equal texts (「\n\n」, 「\n　　」) share one string."""
         separators = []
         position = 0
-        for start, end in sorted(self.pieces):
+        text = self.text
+        seen: dict[str, str] = {}
+        self.pieces.sort()
+        for start, end in self.pieces:
             if start < position:
                 raise AssertionError(f"overlapping pieces at {start}")
             if start > position:
-                separators.append(Separator(start=position, text=self.text[position:start]))
+                between = text[position:start]
+                separators.append(Separator(start=position, text=seen.setdefault(between, between)))
             position = end
-        if position < len(self.text):
-            separators.append(Separator(start=position, text=self.text[position:]))
+        if position < len(text):
+            separators.append(Separator(start=position, text=text[position:]))
         return tuple(separators)
+
+
+def _sha256(text: str) -> str:
+    """SHA-256 of the text's UTF-8, encoded a slice at a time (not a second copy of a large text)."""
+    digest = hashlib.sha256()
+    for start in range(0, len(text), _HASH_SLICE):
+        digest.update(text[start : start + _HASH_SLICE].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def _family(kind: Kind) -> str:

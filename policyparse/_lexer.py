@@ -74,7 +74,7 @@ def split_lines(text: str) -> list[Line]:
         # Equal offsets share one int object: a line record is a tenth smaller.
         content_start = start if len(content) == len(body) else start + len(body) - len(content)
         content = content.rstrip(WHITESPACE)
-        content_end = content_start + len(content)
+        content_end = content_start + len(content) if content else content_start
         found, bold = _match_marker(markers, content)
         if found is None:
             lines.append(

@@ -1,13 +1,15 @@
 """Parser stage: turn Lark's parse of the line tokens into draft sections.
 
 The grammar's rule names are the section rules (``heading2``, ``article`` …); a draft keeps
-the rule, its marker token, its body tokens and its child drafts. The model stage turns
-drafts into frozen :class:`~policyparse.model.Section` objects.
+the rule, its marker, the lines of its body and its child drafts. The model stage turns
+drafts into frozen :class:`~policyparse.model.Section` objects. Drafts keep no token, so that
+the tokens are freed once parsed (they would hold two copies of every label).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from typing import Any, NamedTuple
 
 import attrs
 import lark
@@ -26,14 +28,23 @@ RANK = {
 }
 
 
+class Marker(NamedTuple):
+    """A heading's marker: its terminal (``H2``), its label as written, its 1-based line."""
+
+    type: str
+    label: str
+    line: int
+
+
 @attrs.define
 class Draft:
-    """A section as parsed: rule, marker token (None if implicit), body tokens, children."""
+    """A section as parsed: rule, marker (None if implicit), the line indices of its body
+    (one range per run of text lines), children."""
 
     rule: str
-    marker: lark.Token | None
-    body: list[lark.Token]
-    children: list[Draft]
+    marker: Marker | None
+    body: tuple[range, ...]
+    children: tuple[Draft, ...]
     implicit_number: int | None = None
 
 
@@ -58,17 +69,17 @@ def _draft(tree: lark.Tree[lark.Token]) -> Draft:
 
 def _draft_of(rule: str, children: list[Any]) -> Draft:
     """A draft from a rule's children (every rule has the shape MARKER body* child*)."""
-    marker: lark.Token | None = None
-    body: list[lark.Token] = []
+    marker: Marker | None = None
+    body: list[range] = []
     subsections: list[Draft] = []
     for child in children:
         if isinstance(child, Draft):
             subsections.append(child)
         elif child.type in NOT_HEADINGS and not (rule == "contents" and child.type == CONTENTS):
-            body.append(child)
+            body.append(range(child.line - 1, child.end_line))
         else:
-            marker = child
-    return Draft(rule, marker, body, subsections)
+            marker = Marker(child.type, sys.intern(child.value), child.line)  # 「（一）」 once
+    return Draft(rule, marker, tuple(body), tuple(subsections))
 
 
 def parse_tokens(tokens: list[lark.Token]) -> Draft:
