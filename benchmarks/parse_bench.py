@@ -37,6 +37,7 @@ the functions ``policyparse._parse`` calls, so it follows the pipeline as it cha
 from __future__ import annotations
 
 import argparse
+import bisect
 import contextlib
 import functools
 import gc
@@ -56,7 +57,7 @@ import lark
 import regex
 
 import policyparse
-from policyparse import Paragraph, Separator, _frame, _grammar, _lexer, _parse, _tree, numerals
+from policyparse import Paragraph, Separator, _grammar, _layout, _lexer, _parse, _tree
 
 DEFAULT_CORPUS = Path(os.environ.get("POLICYPARSE_CORPUS", "/work/shared/corpus"))
 MB = 1_000_000
@@ -332,136 +333,62 @@ def profile(texts: Sequence[str]) -> str:
 # with the change that would make each one real.
 
 
-class _CompiledRegex:
-    """Stands in for the ``regex`` module: module-level search/match/fullmatch with a string
-    pattern use a compiled pattern kept here, instead of regex's own cache lookup per call."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[tuple[str, int], regex.Pattern[str]] = {}
-
-    def _get(self, pattern: str, flags: int) -> regex.Pattern[str]:
-        key = (pattern, flags)
-        found = self._compiled.get(key)
-        if found is None:
-            found = self._compiled[key] = regex.compile(pattern, flags)
-        return found
-
-    def search(self, pattern: str, string: str, flags: int = 0) -> Any:
-        return self._get(pattern, flags).search(string)
-
-    def match(self, pattern: str, string: str, flags: int = 0) -> Any:
-        return self._get(pattern, flags).match(string)
-
-    def fullmatch(self, pattern: str, string: str, flags: int = 0) -> Any:
-        return self._get(pattern, flags).fullmatch(string)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(regex, name)
-
-
-_REGEX_SHIM = _CompiledRegex()
-_UNIT_CHAIN = regex.compile(r"^(_\w+): ([\w |]+)$", regex.MULTILINE)
-
-
-def flattened_grammar(text: str) -> str:
-    """The grammar with its rank chains inlined: ``_in_level1: heading2 | outline2 | _in_level2``
-    lists every rule of a lower rank directly, so that a section is reduced once into the rule
-    of its container instead of once per rank it passes."""
-    alternatives = {
-        m.group(1): [a.strip() for a in m.group(2).split("|")] for m in _UNIT_CHAIN.finditer(text)
-    }
-
-    def expand(name: str) -> list[str]:
-        found: list[str] = []
-        for alternative in alternatives[name]:
-            found.extend(expand(alternative) if alternative in alternatives else [alternative])
-        return found
-
-    flattened: str = _UNIT_CHAIN.sub(lambda m: f"{m.group(1)}: {' | '.join(expand(m.group(1)))}", text)
-    return flattened
-
-
 EXPERIMENTS = {
-    "memo": "label_value memoized (functools.lru_cache)",
-    "regex": "module-level regex.search/match/fullmatch(str pattern) precompiled",
-    "flat": "grammar rank chains flattened (fewer unit reductions)",
     "inline": "drafts built inline by the LALR parser (transformer=)",
-    "frame": "frame stage: _Lines.content and title_like computed once per line",
+    "page-prefilter": "layout: page marks looked for only on lines with 版/电/编/校/摄",
+    "gc-off": "garbage collector off during parse (what allocation costs)",
 }
+# Every page mark (_layout._page_marker) holds one of these: 版 (「（上接第一版）」), 电 (datelines),
+# 编 or 校 (credits), 摄 (captions).
+_PAGE_MARK_CHARACTERS = regex.compile("[版电编校摄]")
 
 
-def _once_per_line(method: Callable[[Any, int], Any]) -> Callable[[Any, int], Any]:
-    """A per-instance, per-line-index cache around a ``_Lines`` method."""
-    slot = f"_bench_cache_{method.__name__}"
-
-    def cached(self: Any, i: int) -> Any:
-        cache = self.__dict__.get(slot)
-        if cache is None:
-            cache = self.__dict__[slot] = {}
-        if i not in cache:
-            cache[i] = method(self, i)
-        return cache[i]
-
-    return cached
-
-
-@functools.cache
-def _memoized(function: Callable[[str], int]) -> Callable[[str], int]:
-    return functools.lru_cache(maxsize=4096)(function)
+def _looks_like_page_prefiltered(text: str, lines: Sequence[Any]) -> bool:
+    """_layout._looks_like_page, with _page_marker called only on lines holding a mark's
+    character (found by one search over the whole text)."""
+    starts = [line.start for line in lines]
+    candidates = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _PAGE_MARK_CHARACTERS.finditer(text)})
+    marks = [
+        mark for i in candidates
+        if _layout._filled(lines[i]) and (mark := _layout._page_marker(_layout._content(text, lines[i])))
+    ]
+    return len(marks) >= 2
 
 
 @functools.cache
-def _variant(flat: bool, inline: bool) -> lark.Lark:
-    """The grammar (flattened or not) built once, with the inline draft builder or not."""
-    grammar = _grammar.grammar_text()
-    return lark.Lark(
-        flattened_grammar(grammar) if flat else grammar,
-        parser="lalr",
-        lexer=_grammar.parser().options.lexer,
-        regex=True,
-        transformer=_InlineDrafts() if inline else None,
-    )
+def _inline_variant() -> lark.Lark:
+    """The grammar built once more, with the draft builder as Lark's inline transformer."""
+    return lark_variant("lalr", _InlineDrafts())
 
 
 @contextlib.contextmanager
 def experiment(names: Sequence[str]) -> Iterator[None]:
     """Apply the named experiments (keys of EXPERIMENTS) by patching module globals."""
-    modules = [m for n, m in sorted(sys.modules.items()) if n.startswith("policyparse") and m is not None]
     saved: list[tuple[Any, str, Any]] = []
 
     def patch(module: Any, name: str, value: Any) -> None:
         saved.append((module, name, getattr(module, name)))
         setattr(module, name, value)
 
+    collecting = gc.isenabled()
     try:
-        if "memo" in names:
-            original = numerals.label_value
-            memoized = _memoized(original)
-            for module in modules:
-                if getattr(module, "label_value", None) is original:
-                    patch(module, "label_value", memoized)
-        if "regex" in names:
-            for module in modules:
-                if getattr(module, "regex", None) is regex:
-                    patch(module, "regex", _REGEX_SHIM)
-        if "flat" in names or "inline" in names:
-            variant = _variant("flat" in names, "inline" in names)
-            if "inline" not in names:
-                patch(_tree, "parser", lambda: variant)
-            else:
+        if "inline" in names:
+            variant = _inline_variant()
 
-                def parse_tokens(tokens: list[lark.Token]) -> _tree.Draft:
-                    root = variant.parse(tokens)
-                    assert isinstance(root, _tree.Draft)
-                    return root
+            def parse_tokens(tokens: list[lark.Token]) -> _tree.Draft:
+                root = variant.parse(tokens)
+                assert isinstance(root, _tree.Draft)
+                return root
 
-                patch(_parse, "parse_tokens", parse_tokens)
-        if "frame" in names:
-            lines_class = _frame._Lines
-            for method in ("content", "title_like"):
-                patch(lines_class, method, _once_per_line(getattr(lines_class, method)))
+            patch(_parse, "parse_tokens", parse_tokens)
+        if "page-prefilter" in names:
+            patch(_layout, "_looks_like_page", _looks_like_page_prefiltered)
+        if "gc-off" in names:
+            gc.disable()
         yield
     finally:
+        if collecting:
+            gc.enable()
         for module, name, value in reversed(saved):
             setattr(module, name, value)
 
@@ -470,13 +397,14 @@ def what_if(corpus: Sequence[str], load: Sequence[str], repeat: int) -> Iterator
     """Parse throughput with each experiment, and with all of them, against none."""
     expected = [policyparse.to_json(policyparse.parse(text)) for text in corpus]
     size = utf8_size(load)
-    configurations: list[list[str]] = [[]] + [[name] for name in EXPERIMENTS] + [list(EXPERIMENTS)]
+    changes = [name for name in EXPERIMENTS if name != "gc-off"]  # gc-off only measures
+    configurations: list[list[str]] = [[]] + [[name] for name in EXPERIMENTS] + [changes]
     same: dict[str, bool] = {}
 
     def labelled(names: list[str]) -> str:
         if not names:
             return "none (parse as it is)"
-        return "all of them" if len(names) > 1 else EXPERIMENTS[names[0]]
+        return " + ".join(names) if len(names) > 1 else EXPERIMENTS[names[0]]
 
     for names in configurations[1:]:
         with experiment(names):
