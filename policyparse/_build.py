@@ -247,6 +247,8 @@ class DocumentBuilder:
 
     def _sections(self, drafts: Sequence[Draft], parent: _Parent | None) -> tuple[Section, ...]:
         """Build sibling sections; a repeated number gets an id suffix (``h2-3~2``)."""
+        if not drafts:
+            return ()
         seen: dict[str, int] = {}
         built = []
         for draft in drafts:
@@ -317,6 +319,8 @@ class DocumentBuilder:
         taken out of the item's body first. With one 款, the article keeps its paragraphs and
         items; with more, each 款 becomes a ``clause`` section (label None, number n).
         """
+        if not drafts and len(paragraphs) <= 1:
+            return paragraphs, ()  # one 款 and no items: most articles
         groups: list[tuple[list[Paragraph], list[Draft]]] = [([p], []) for p in paragraphs]
         for draft in drafts:
             item, tail = self._split_tail(draft)
