@@ -1,44 +1,37 @@
-"""CLI stage: ``policyparse convert``, ``check`` and ``diff``; a thin layer over the API."""
+"""CLI stage: ``policyparse convert``, ``check`` and ``diff``; a thin layer over the API (batches: ``_batch``)."""
 
 from __future__ import annotations
 
 import argparse
-import collections
-import concurrent.futures
-import contextlib
-import itertools
 import os
-import signal
 import sys
-import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple, NoReturn
+from typing import NoReturn
 
-from policyparse._decode import parse_bytes
-from policyparse._grammar import marker_pattern
-from policyparse._json import to_json
-from policyparse._markdown import to_markdown
-from policyparse._text import to_text
+from policyparse._batch import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Options,
+    Progress,
+    Task,
+    UsageError,
+    load,
+    outcomes,
+)
 from policyparse.errors import PolicyParseError
-from policyparse.model import Document, Severity
+from policyparse.model import Severity
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 DIFF_FORMATS = ("text", "json", "markdown", "html")
 _FORMATS = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
 
-class _UsageError(Exception):
-    """Bad arguments, or a missing or unreadable input."""
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
+        raise UsageError(message)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -151,9 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         inputs = list(_expand(arguments.files))
         page = False if arguments.no_page else None
         if arguments.verb == "convert":
-            return _convert(inputs, _Options(arguments.to, arguments.strict, page), arguments.output, arguments.jobs)
+            return _convert(inputs, Options(arguments.to, arguments.strict, page), arguments.output, arguments.jobs)
         return _check(inputs, arguments.strict, page)
-    except _UsageError as error:
+    except UsageError as error:
         print(f"policyparse: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
@@ -174,85 +167,22 @@ def _expand(files: Sequence[str]) -> Iterator[str]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             if not found:
-                raise _UsageError(f"{name}: folder holds no .txt or .md files")
+                raise UsageError(f"{name}: folder holds no .txt or .md files")
             yield from (str(p) for p in found)
         elif not path.exists():
-            raise _UsageError(f"{name}: no such file")
+            raise UsageError(f"{name}: no such file")
         elif not os.access(path, os.R_OK):
-            raise _UsageError(f"{name}: cannot read the file")
+            raise UsageError(f"{name}: cannot read the file")
         else:
             yield name
 
 
-def _load(name: str, strict: bool, page: bool | None, data: bytes | None = None) -> Document:
-    """Read (unless ``data`` is given), decode and parse one input; raises PolicyParseError or _UsageError."""
-    if data is None:
-        try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        except OSError as error:
-            raise _UsageError(f"{name}: {error.strerror or error}") from error
-    return parse_bytes(data, name=None if name == "-" else Path(name).name, strict=strict, page=page)
-
-
-def _render(document: Document, fmt: str, one_line: bool) -> str:
-    if fmt == "text":
-        return to_text(document)
-    if fmt == "markdown":
-        return to_markdown(document)
-    return to_json(document, indent=None if one_line else 1) + "\n"
-
-
-class _Options(NamedTuple):
-    """How every input of one ``convert`` is parsed and written."""
-
-    fmt: str
-    strict: bool
-    page: bool | None
-    one_line: bool = False  # JSON Lines: several inputs to stdout
-
-
-class _Task(NamedTuple):
-    """One input to convert: small enough to send to a worker process."""
-
-    name: str
-    data: bytes | None  # stdin, read by the main process; None: the worker reads the file
-    target: str | None  # the output file; None: return the result for stdout
-    options: _Options
-
-
-class _Outcome(NamedTuple):
-    """What converting one input gave: an exit status, an error line, the text for stdout."""
-
-    status: int
-    error: str | None = None
-    stdout: str | None = None
-
-
-def _convert_one(task: _Task) -> _Outcome:
-    """Convert one input and write its output file; never raises for a bad input."""
-    options = task.options
-    try:
-        document = _load(task.name, options.strict, options.page, task.data)
-    except PolicyParseError as error:
-        return _Outcome(EXIT_FAILED, f"{task.name}: {error}")
-    except _UsageError as error:
-        return _Outcome(EXIT_USAGE, f"policyparse: {error}")
-    rendered = _render(document, options.fmt, options.one_line)
-    if task.target is None:
-        return _Outcome(EXIT_OK, stdout=rendered)
-    try:
-        Path(task.target).write_text(rendered, encoding="utf-8", newline="")
-    except OSError as error:
-        return _Outcome(EXIT_USAGE, f"policyparse: {task.target}: {error.strerror or error}")
-    return _Outcome(EXIT_OK)
-
-
-def _convert(inputs: list[str], options: _Options, output: str | None, jobs: int) -> int:
+def _convert(inputs: list[str], options: Options, output: str | None, jobs: int) -> int:
     """Convert every input, in worker processes when there are several; return the exit code."""
-    progress = _Progress(len(inputs)) if len(inputs) > 1 and sys.stderr.isatty() else None
+    progress = Progress(len(inputs)) if len(inputs) > 1 and sys.stderr.isatty() else None
     status = EXIT_OK
-    with _outcomes(_tasks(inputs, options, output), min(jobs, len(inputs))) as outcomes:
-        for name, outcome in zip(inputs, outcomes, strict=True):
+    with outcomes(_tasks(inputs, options, output), min(jobs, len(inputs))) as results:
+        for name, outcome in zip(inputs, results, strict=True):
             if outcome.error is not None:
                 print(outcome.error, file=sys.stderr)
             if outcome.stdout is not None:
@@ -266,7 +196,7 @@ def _convert(inputs: list[str], options: _Options, output: str | None, jobs: int
     return status
 
 
-def _tasks(inputs: list[str], options: _Options, output: str | None) -> Iterator[_Task]:
+def _tasks(inputs: list[str], options: Options, output: str | None) -> Iterator[Task]:
     """One task per input, in order. Output names are given in input order whether or not a
     conversion succeeds, so that they do not depend on which worker finishes first."""
     out_dir = None
@@ -275,7 +205,7 @@ def _tasks(inputs: list[str], options: _Options, output: str | None) -> Iterator
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise _UsageError(f"{output}: {error.strerror or error}") from error
+            raise UsageError(f"{output}: {error.strerror or error}") from error
     options = options._replace(one_line=len(inputs) > 1 and out_dir is None)
     taken: set[str] = set()
     for name in inputs:
@@ -284,43 +214,7 @@ def _tasks(inputs: list[str], options: _Options, output: str | None) -> Iterator
             stem = "stdin" if name == "-" else Path(name).stem
             target = str(out_dir / _unique_name(stem, _FORMATS[options.fmt], taken))
         data = sys.stdin.buffer.read() if name == "-" else None
-        yield _Task(name, data, target, options)
-
-
-@contextlib.contextmanager
-def _outcomes(tasks: Iterator[_Task], jobs: int) -> Iterator[Iterator[_Outcome]]:
-    """Yield the tasks' outcomes in task order: in this process for one job, else from a pool."""
-    if jobs <= 1:
-        yield map(_convert_one, tasks)
-        return
-    marker_pattern()  # compiled or loaded once here; forked workers inherit it
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
-    try:
-        yield _pooled(pool, tasks, window=4 * jobs)
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
-
-
-def _pooled(pool: concurrent.futures.Executor, tasks: Iterable[_Task], window: int) -> Iterator[_Outcome]:
-    """Run the tasks in the pool, at most ``window`` at a time (results wait in input order)."""
-    queue = iter(tasks)
-    pending = collections.deque(pool.submit(_convert_one, task) for task in itertools.islice(queue, window))
-    while pending:
-        try:
-            outcome = pending.popleft().result()
-        except concurrent.futures.process.BrokenProcessPool as error:
-            raise _UsageError("a worker process died (out of memory?); try fewer --jobs") from error
-        pending.extend(pool.submit(_convert_one, task) for task in itertools.islice(queue, 1))
-        yield outcome
-
-
-def _worker_signals() -> None:
-    """In a worker, Ctrl-C ends the process quietly; the main process reports it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+        yield Task(name, data, target, options)
 
 
 def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
@@ -333,42 +227,11 @@ def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
     return candidate
 
 
-class _Progress:
-    """A one-line progress bar on a terminal's stderr (never when stderr is piped):
-    count/total, documents per second, the file just converted."""
-
-    WIDTH = 20
-    INTERVAL = 0.1  # seconds between redraws
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.count = 0
-        self.start = time.monotonic()
-        self.shown = 0.0
-
-    def step(self, name: str) -> None:
-        self.count += 1
-        now = time.monotonic()
-        if now - self.shown < self.INTERVAL and self.count < self.total:
-            return
-        self.shown = now
-        filled = self.WIDTH * self.count // self.total
-        bar = "#" * filled + "." * (self.WIDTH - filled)
-        rate = self.count / max(now - self.start, 1e-9)
-        shown = name if len(name) <= 50 else "…" + name[-49:]
-        sys.stderr.write(f"\r\x1b[K[{bar}] [{self.count}/{self.total}] {rate:.1f} docs/s {shown}")
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        rate = self.total / max(time.monotonic() - self.start, 1e-9)
-        sys.stderr.write(f"\r\x1b[Kconverted {self.total} files ({rate:.1f} docs/s)\n")
-
-
 def _check(inputs: list[str], strict: bool, page: bool | None) -> int:
     status = EXIT_OK
     for name in inputs:
         try:
-            document = _load(name, strict, page)
+            document = load(name, strict, page)
         except PolicyParseError as error:
             print(f"{name}:{error.line or 0}: {error.code or 'error'}: {error.message}")
             status = EXIT_FAILED

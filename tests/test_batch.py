@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from policyparse import cli
+from policyparse import _batch, cli
 from policyparse.cli import main
 from tests.conftest import SEED, corpus_files
 
@@ -150,7 +150,7 @@ def _die(task: object) -> None:
 def test_a_worker_that_dies_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli, "_convert_one", _die)
+    monkeypatch.setattr(_batch, "convert_one", _die)
     assert main(["convert", str(SEED), str(SEED), "-o", str(tmp_path), "--jobs", "2"]) == 2
     assert capsys.readouterr().err == "policyparse: a worker process died (out of memory?); try fewer --jobs\n"
 

@@ -1,0 +1,160 @@
+"""Batch stage of the CLI: convert inputs one by one or in worker processes, same output."""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import contextlib
+import itertools
+import signal
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from policyparse._decode import parse_bytes
+from policyparse._grammar import marker_pattern
+from policyparse._json import to_json
+from policyparse._markdown import to_markdown
+from policyparse._text import to_text
+from policyparse.errors import PolicyParseError
+from policyparse.model import Document
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad arguments, or a missing or unreadable input or output."""
+
+
+def load(name: str, strict: bool, page: bool | None, data: bytes | None = None) -> Document:
+    """Read (unless ``data`` is given), decode and parse one input; raises PolicyParseError or UsageError."""
+    if data is None:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as error:
+            raise UsageError(f"{name}: {error.strerror or error}") from error
+    return parse_bytes(data, name=None if name == "-" else Path(name).name, strict=strict, page=page)
+
+
+def render(document: Document, fmt: str, one_line: bool) -> str:
+    if fmt == "text":
+        return to_text(document)
+    if fmt == "markdown":
+        return to_markdown(document)
+    return to_json(document, indent=None if one_line else 1) + "\n"
+
+
+class Options(NamedTuple):
+    """How every input of one ``convert`` is parsed and written."""
+
+    fmt: str
+    strict: bool
+    page: bool | None
+    one_line: bool = False  # JSON Lines: several inputs to stdout
+
+
+class Task(NamedTuple):
+    """One input to convert: small enough to send to a worker process."""
+
+    name: str
+    data: bytes | None  # stdin, read by the main process; None: the worker reads the file
+    target: str | None  # the output file; None: return the result for stdout
+    options: Options
+
+
+class Outcome(NamedTuple):
+    """What converting one input gave: an exit status, an error line, the text for stdout."""
+
+    status: int
+    error: str | None = None
+    stdout: str | None = None
+
+
+def convert_one(task: Task) -> Outcome:
+    """Convert one input and write its output file; never raises for a bad input."""
+    options = task.options
+    try:
+        document = load(task.name, options.strict, options.page, task.data)
+    except PolicyParseError as error:
+        return Outcome(EXIT_FAILED, f"{task.name}: {error}")
+    except UsageError as error:
+        return Outcome(EXIT_USAGE, f"policyparse: {error}")
+    rendered = render(document, options.fmt, options.one_line)
+    if task.target is None:
+        return Outcome(EXIT_OK, stdout=rendered)
+    try:
+        Path(task.target).write_text(rendered, encoding="utf-8", newline="")
+    except OSError as error:
+        return Outcome(EXIT_USAGE, f"policyparse: {task.target}: {error.strerror or error}")
+    return Outcome(EXIT_OK)
+
+
+@contextlib.contextmanager
+def outcomes(tasks: Iterator[Task], jobs: int) -> Iterator[Iterator[Outcome]]:
+    """Yield the tasks' outcomes in task order: in this process for one job, else from a pool."""
+    if jobs <= 1:
+        yield map(convert_one, tasks)
+        return
+    marker_pattern()  # compiled or loaded once here; forked workers inherit it
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
+    try:
+        yield _pooled(pool, tasks, window=4 * jobs)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _pooled(pool: concurrent.futures.Executor, tasks: Iterable[Task], window: int) -> Iterator[Outcome]:
+    """Run the tasks in the pool, at most ``window`` at a time (results wait in input order)."""
+    queue = iter(tasks)
+    pending = collections.deque(pool.submit(convert_one, task) for task in itertools.islice(queue, window))
+    while pending:
+        try:
+            outcome = pending.popleft().result()
+        except concurrent.futures.process.BrokenProcessPool as error:
+            raise UsageError("a worker process died (out of memory?); try fewer --jobs") from error
+        pending.extend(pool.submit(convert_one, task) for task in itertools.islice(queue, 1))
+        yield outcome
+
+
+def _worker_signals() -> None:
+    """In a worker, Ctrl-C ends the process quietly; the main process reports it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+class Progress:
+    """A one-line progress bar on a terminal's stderr (never when stderr is piped):
+    count/total, documents per second, the file just converted."""
+
+    WIDTH = 20
+    INTERVAL = 0.1  # seconds between redraws
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.start = time.monotonic()
+        self.shown = 0.0
+
+    def step(self, name: str) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if now - self.shown < self.INTERVAL and self.count < self.total:
+            return
+        self.shown = now
+        filled = self.WIDTH * self.count // self.total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        rate = self.count / max(now - self.start, 1e-9)
+        shown = name if len(name) <= 50 else "…" + name[-49:]
+        sys.stderr.write(f"\r\x1b[K[{bar}] [{self.count}/{self.total}] {rate:.1f} docs/s {shown}")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        rate = self.total / max(time.monotonic() - self.start, 1e-9)
+        sys.stderr.write(f"\r\x1b[Kconverted {self.total} files ({rate:.1f} docs/s)\n")
