@@ -46,6 +46,10 @@ PAGE_NUMBER = regex.compile(
 )
 # A page number that is one even alone: in dashes or dots, or with 页 or a page count.
 _LONE_PAGE_NUMBER = regex.compile(r"[－—–\-~·]+\s*\d{1,4}\s*[－—–\-~·]+|.*(?:页|/|(?i:of)).*")
+# Every page mark holds one of these: 版 (「（上接第一版）」, 「版式设计」), 电 (datelines), 编 or 校
+# (credits), 摄 (captions).
+_PAGE_MARK_KEY = regex.compile("[版电编校摄]")
+_LOWERCASE_RUN = regex.compile(r"[a-z]{2}")
 _LOWERCASE_WORD = regex.compile(r"(?<=\p{Han}[ \u3000]?)[a-z]{2,}(?=[ \u3000]?\p{Han})")
 _MIN_INTRUSION = 8
 # A newspaper page is a few ten thousand characters; a text far longer is not taken for one,
@@ -197,9 +201,19 @@ def _page_marker(content: str) -> str | None:
 
 
 def _looks_like_page(text: str, lines: Sequence[Line]) -> bool:
-    """Two or more page marks (continuation, dateline, credits, caption) make a page."""
-    marks = [m for line in lines if _filled(line) and (m := _page_marker(_content(text, line)))]
-    return len(marks) >= 2
+    """Two or more page marks (continuation, dateline, credits, caption) make a page.
+
+    Only lines that hold a mark's key character (found by one scan of the text) are looked at.
+    """
+    starts = [line.start for line in lines]
+    candidates = sorted({bisect.bisect_right(starts, found.start()) - 1 for found in _PAGE_MARK_KEY.finditer(text)})
+    marks = 0
+    for i in candidates:
+        if _filled(lines[i]) and _page_marker(_content(text, lines[i])):
+            marks += 1
+            if marks >= 2:
+                return True
+    return False
 
 
 def _page_parts(text: str, lines: list[Line]) -> list[PagePart]:
@@ -413,6 +427,8 @@ def _note_join(text: str, layout: Layout, head: Line, chain: list[Line], page: b
 def _flag_lowercase_words(text: str, layout: Layout) -> None:
     """A lowercase English word between Chinese characters (「碳排放权 and 核证」) is suspicious."""
     start, stop = layout.window
+    if start >= stop or not _LOWERCASE_RUN.search(text, layout.lines[start].start, layout.lines[stop - 1].end):
+        return  # one scan of the text finds no lowercase word at all
     for line in layout.lines[start:stop]:
         if line.is_blank or line.kind == LAYOUT:
             continue
