@@ -37,7 +37,6 @@ the functions ``policyparse._parse`` calls, so it follows the pipeline as it cha
 from __future__ import annotations
 
 import argparse
-import bisect
 import contextlib
 import functools
 import gc
@@ -57,7 +56,7 @@ import lark
 import regex
 
 import policyparse
-from policyparse import Paragraph, Separator, _grammar, _layout, _lexer, _parse, _tree
+from policyparse import Paragraph, Separator, _grammar, _lexer, _parse, _tree
 
 DEFAULT_CORPUS = Path(os.environ.get("POLICYPARSE_CORPUS", "/work/shared/corpus"))
 MB = 1_000_000
@@ -335,24 +334,8 @@ def profile(texts: Sequence[str]) -> str:
 
 EXPERIMENTS = {
     "inline": "drafts built inline by the LALR parser (transformer=)",
-    "page-prefilter": "layout: page marks looked for only on lines with 版/电/编/校/摄",
     "gc-off": "garbage collector off during parse (what allocation costs)",
 }
-# Every page mark (_layout._page_marker) holds one of these: 版 (「（上接第一版）」), 电 (datelines),
-# 编 or 校 (credits), 摄 (captions).
-_PAGE_MARK_CHARACTERS = regex.compile("[版电编校摄]")
-
-
-def _looks_like_page_prefiltered(text: str, lines: Sequence[Any]) -> bool:
-    """_layout._looks_like_page, with _page_marker called only on lines holding a mark's
-    character (found by one search over the whole text)."""
-    starts = [line.start for line in lines]
-    candidates = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _PAGE_MARK_CHARACTERS.finditer(text)})
-    marks = [
-        mark for i in candidates
-        if _layout._filled(lines[i]) and (mark := _layout._page_marker(_layout._content(text, lines[i])))
-    ]
-    return len(marks) >= 2
 
 
 @functools.cache
@@ -381,8 +364,6 @@ def experiment(names: Sequence[str]) -> Iterator[None]:
                 return root
 
             patch(_parse, "parse_tokens", parse_tokens)
-        if "page-prefilter" in names:
-            patch(_layout, "_looks_like_page", _looks_like_page_prefiltered)
         if "gc-off" in names:
             gc.disable()
         yield
@@ -398,7 +379,9 @@ def what_if(corpus: Sequence[str], load: Sequence[str], repeat: int) -> Iterator
     expected = [policyparse.to_json(policyparse.parse(text)) for text in corpus]
     size = utf8_size(load)
     changes = [name for name in EXPERIMENTS if name != "gc-off"]  # gc-off only measures
-    configurations: list[list[str]] = [[]] + [[name] for name in EXPERIMENTS] + [changes]
+    configurations: list[list[str]] = [[]] + [[name] for name in EXPERIMENTS]
+    if len(changes) > 1:
+        configurations.append(changes)
     same: dict[str, bool] = {}
 
     def labelled(names: list[str]) -> str:
