@@ -95,7 +95,7 @@ def test_an_indented_line_opens_a_paragraph_in_wrapped_text() -> None:
     assert [c.paragraphs[0].text for c in article.children] == expected and len(text.splitlines()) > 6
 
 
-@pytest.mark.parametrize("number", ["— 1 —", "- 1 -", "·1·", "第1页", "第 1 页 共 2 页", "1/2", "Page 1 of 2"])
+@pytest.mark.parametrize("number", ["— 1 —", "- 1 -", "·1·", "第1页", "第 1 页 共 2 页", "第1页/共2页", "1/2", "Page 1 of 2"])
 def test_one_page_number_of_any_common_form_is_set_aside(number: str) -> None:
     text = (GOLDEN / "reg-public-holidays-2013" / "input.txt").read_text(encoding="utf-8")
     lines = text.split("\n")
