@@ -58,22 +58,23 @@ class _ToDrafts(lark.Transformer[lark.Token, Draft]):
 
 
 def _draft(tree: lark.Tree[lark.Token]) -> Draft:
-    """The draft of a rule's tree, its subtrees' drafts made first.
+    """The draft of a rule's tree, its subtrees' drafts made on the way.
 
     A plain recursion: Lark's Transformer looks a method up for every token and subtree.
     """
-    return _draft_of(
-        str(tree.data), [_draft(c) if isinstance(c, lark.Tree) else c for c in tree.children]
-    )
+    return _draft_of(str(tree.data), tree.children)
 
 
 def _draft_of(rule: str, children: list[Any]) -> Draft:
-    """A draft from a rule's children (every rule has the shape MARKER body* child*)."""
+    """A draft from a rule's children (every rule has the shape MARKER body* child*): subtrees
+    (made into drafts here) or drafts (made by an inline transformer), and tokens."""
     marker: Marker | None = None
     body: list[range] = []
     subsections: list[Draft] = []
     for child in children:
-        if isinstance(child, Draft):
+        if isinstance(child, lark.Tree):
+            subsections.append(_draft(child))
+        elif isinstance(child, Draft):
             subsections.append(child)
         elif child.type in NOT_HEADINGS and not (rule == "contents" and child.type == CONTENTS):
             body.append(range(child.line - 1, child.end_line))
