@@ -33,7 +33,15 @@ from policyparse.model import (
 )
 
 if TYPE_CHECKING:
-    from policyparse.diff import DocumentDiff, diff, diff_to_html, diff_to_json, diff_to_markdown, diff_to_text
+    from policyparse.diff import (
+        DocumentDiff,
+        diff,
+        diff_json_schema,
+        diff_to_html,
+        diff_to_json,
+        diff_to_markdown,
+        diff_to_text,
+    )
 
 __all__ = [
     "Attachment",
@@ -49,6 +57,7 @@ __all__ = [
     "Severity",
     "Source",
     "diff",
+    "diff_json_schema",
     "diff_to_html",
     "diff_to_json",
     "diff_to_markdown",
@@ -64,7 +73,9 @@ __all__ = [
 ]
 
 # The diff costs ~70 ms to import and convert never uses it: its names load on first use.
-_DIFF_NAMES = frozenset({"DocumentDiff", "diff", "diff_to_html", "diff_to_json", "diff_to_markdown", "diff_to_text"})
+_DIFF_NAMES = frozenset(
+    {"DocumentDiff", "diff", "diff_json_schema", "diff_to_html", "diff_to_json", "diff_to_markdown", "diff_to_text"}
+)
 
 
 def __getattr__(name: str) -> Any:

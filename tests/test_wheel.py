@@ -20,6 +20,7 @@ grammar = pathlib.Path(policyparse.__file__).parent / 'grammars' / 'policyparse.
 assert grammar.is_file(), grammar
 document = policyparse.parse_file(sys.argv[1])
 assert policyparse.json_schema()["properties"]["schema"]["const"] == "policyparse/1"
+assert policyparse.diff_json_schema()["properties"]["schema"]["const"] == "policyparse-diff/1"
 print(json.dumps([s.path for s in document.walk()], ensure_ascii=False))
 """
 

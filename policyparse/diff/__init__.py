@@ -35,7 +35,7 @@ from policyparse.diff.records import (
     Tier,
 )
 from policyparse.diff.render_html import diff_to_html
-from policyparse.diff.render_json import diff_to_data, diff_to_json
+from policyparse.diff.render_json import diff_json_schema, diff_to_data, diff_to_json
 from policyparse.diff.render_markdown import diff_to_markdown
 from policyparse.diff.render_text import diff_to_text
 
@@ -56,6 +56,7 @@ __all__ = [
     "Tier",
     "add_diff_parser",
     "diff",
+    "diff_json_schema",
     "diff_to_data",
     "diff_to_html",
     "diff_to_json",

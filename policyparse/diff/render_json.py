@@ -2,14 +2,16 @@
 
 Keys follow the contract in the design sketch (``schema``, ``summary``, ``changes``) with
 additions that never rename or drop a contract field: ``old``/``new`` source names at the
-top, ``kind``/``id``/``line`` in each section reference (and ``text`` for added and removed
-sections), ``substitution_only`` on matched changes, ``kind`` on renumber ranges, a
-``by_kind`` breakdown of the counts, and the ``preamble`` comparison. docs/diff.md lists
-every field.
+top, ``kind``/``id``/``line`` in each section reference (and ``text`` for added, removed,
+split and merged sections), ``substitution_only`` on matched changes, ``kind`` on renumber
+ranges, a ``by_kind`` breakdown of the counts, and the ``preamble`` comparison. docs/diff.md
+lists every field; the JSON Schema that checks them ships as
+``policyparse/schema/policyparse-diff-1.schema.json`` (:func:`diff_json_schema`).
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 from typing import Any
 
@@ -27,7 +29,7 @@ from policyparse.diff.records import (
     Summary,
 )
 
-__all__ = ["SCHEMA", "diff_to_data", "diff_to_json"]
+__all__ = ["SCHEMA", "diff_json_schema", "diff_to_data", "diff_to_json"]
 
 SCHEMA = "policyparse-diff/1"
 _FLAGS = ("text_changed", "title_changed", "renumbered", "moved", "format_only", "reference_only", "substitution_only")
@@ -41,6 +43,13 @@ def diff_to_json(result: DocumentDiff, indent: int | None = 1) -> str:
         indent: spaces per level; None for one line.
     """
     return json.dumps(diff_to_data(result), ensure_ascii=False, indent=indent)
+
+
+def diff_json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of the ``policyparse-diff/1`` format (shipped in the package)."""
+    resource = importlib.resources.files("policyparse") / "schema" / "policyparse-diff-1.schema.json"
+    loaded: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return loaded
 
 
 def diff_to_data(result: DocumentDiff) -> dict[str, Any]:
