@@ -38,8 +38,8 @@ CREDITS = regex.compile(
     r"(?:[一二三四五六七八九十\d]{1,3}版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:].{1,20}"
 )
 CAPTION = regex.compile(r".{0,60}(?:新华社|本报)?记者\s*\S{2,4}\s*摄")
-# 「— 3 —」, 「- 4 -」, 「第5页」, 「6/12」, 「第 7 页 共 12 页」, 「第7页/共12页」, 「Page 8 of 12」. The runs of spaces are
-# possessive, so that 「1」 and ten thousand spaces stay linear.
+# 「— 3 —」, 「- 4 -」, 「第5页」, 「6/12」, 「第 7 页 共 12 页」, 「第7页/共12页」, 「Page 8 of 12」.
+# The runs of spaces are possessive, so that 「1」 and ten thousand spaces stay linear.
 PAGE_NUMBER = regex.compile(
     r"[－—–\-~·\s]*+(?:第\s*+|(?i:page)\s*+)?\d{1,4}(?:\s*+页)?"
     r"(?:\s*+(?:[/，,]\s*+共|/|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
