@@ -150,7 +150,7 @@ def _regroup(
             shared = sum(votes.get((s, p) if split else (p, s), 0) for p in run)
             if len(run) < 2 or shared < _SHARE * single_units[s]:
                 continue
-            score = shared / single_units[s]
+            score = min(1.0, shared / single_units[s])  # an article split across two parts votes twice
             group = Group("split", (s,), tuple(run), score) if split else Group("merged", tuple(run), (s,), score)
             titles = [side.nodes[i].title for side, i in ((ctx.old, s), *((ctx.new, p) for p in run))]
             found.append(((-score, -len(run), min(titles), max(titles)), group))
