@@ -407,6 +407,8 @@ class DocumentBuilder:
         rest_start = line.rest_start
         while rest_start < line.content_end and self.text[rest_start] in WHITESPACE:
             rest_start += 1
+        if line.number - 1 not in self.layout.joins:
+            return self._title_of_line(line, rest_start, family, has_more, body_lines)
         pieces = self._pieces(line, rest_start)
         rest = "".join(self.text[a:b] for a, b in pieces)
         if not rest:
@@ -425,6 +427,25 @@ class DocumentBuilder:
         body = _cut(pieces, offset)
         inline = [self._paragraph_of(body)] if body else []
         return title, title_span, inline, body_lines
+
+    def _title_of_line(
+        self, line: Line, start: int, family: str, has_more: bool, body_lines: list[Line]
+    ) -> tuple[str | None, Span | None, list[Paragraph], list[Line]]:
+        """:meth:`_title` for a line without joined lines: its rest is one piece, ``start`` to
+        the end of its content."""
+        end = line.content_end
+        rest = self.text[start:end]
+        if not rest:
+            return self._title_on_next_line(family, body_lines)
+        split = _titles.split_heading_rest(rest, family, has_more=has_more)
+        if split is None:
+            return None, None, [self._paragraph(start, end)], body_lines
+        title = _titles.clean_title(rest[: split.title_end], family)
+        offset = split.body_start
+        while offset < len(rest) and rest[offset] in WHITESPACE:
+            offset += 1
+        inline = [self._paragraph(start + offset, end)] if offset < len(rest) else []
+        return title, (start, start + split.title_end), inline, body_lines
 
     def _only_line_breaks_between(self, pieces: list[Span]) -> bool:
         """True when a title wrapped over these pieces has only line breaks between them."""
