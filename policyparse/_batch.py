@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from policyparse._decode import parse_bytes
+from policyparse._decode import decode, parse_decoded
 from policyparse._grammar import marker_pattern
 from policyparse._json import to_json
 from policyparse._markdown import to_markdown
@@ -37,7 +37,9 @@ def load(name: str, strict: bool, page: bool | None, data: bytes | None = None) 
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as error:
             raise UsageError(f"{name}: {error.strerror or error}") from error
-    return parse_bytes(data, name=None if name == "-" else Path(name).name, strict=strict, page=page)
+    text, note = decode(data)
+    del data  # a file's bytes are not kept through the parse (memory: about 1× the file)
+    return parse_decoded(text, note, name=None if name == "-" else Path(name).name, strict=strict, page=page)
 
 
 def render(document: Document, fmt: str, one_line: bool) -> str:

@@ -66,7 +66,8 @@ def parse_file(path: str | Path, *, strict: bool = False, page: bool | None = No
         PolicyParseError: if it is binary or undecodable, or (strict) its numbering is broken.
     """
     path = Path(path)
-    return parse_bytes(path.read_bytes(), name=path.name, strict=strict, page=page)
+    text, note = decode(path.read_bytes())  # the bytes are freed before the parse
+    return parse_decoded(text, note, name=path.name, strict=strict, page=page)
 
 
 def parse_bytes(data: bytes, *, name: str | None = None, strict: bool = False, page: bool | None = None) -> Document:
@@ -76,6 +77,13 @@ def parse_bytes(data: bytes, *, name: str | None = None, strict: bool = False, p
         PolicyParseError: if the bytes are binary or undecodable, or (strict) the numbering is broken.
     """
     text, note = decode(data)
+    return parse_decoded(text, note, name=name, strict=strict, page=page)
+
+
+def parse_decoded(
+    text: str, note: Diagnostic | None, *, name: str | None = None, strict: bool = False, page: bool | None = None
+) -> Document:
+    """Parse text that :func:`decode` gave, with its encoding note (if any) as the first diagnostic."""
     document = parse(text, name=name, strict=strict, page=page)
     if note is None:
         return document
