@@ -64,7 +64,7 @@ class Severity(enum.StrEnum):
     INFO = "info"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Paragraph:
     """One paragraph of text: a line's content without indentation or line break.
 
@@ -78,7 +78,7 @@ class Paragraph:
     spans: tuple[Span, ...] = attrs.field(eq=False, default=())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Separator:
     """Characters between pieces: indentation, line breaks, blank lines, a title's 。."""
 
@@ -86,7 +86,7 @@ class Separator:
     text: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Section:
     """A numbered (or implicit) part of a document, with its own paragraphs and children.
 
@@ -132,7 +132,7 @@ class Section:
         return tuple(found)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class SetAside:
     """Text kept out of the document's flow, where it stands in the input.
 
@@ -146,7 +146,7 @@ class SetAside:
     line: int = attrs.field(eq=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Join:
     """Where a paragraph broken by the layout was joined: the spans of its pieces."""
 
@@ -154,7 +154,7 @@ class Join:
     spans: tuple[Span, ...] = attrs.field(eq=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class PagePart:
     """A part of a newspaper page: ``policy`` (the parsed document), ``article``, ``caption``,
     ``credits``, ``mark`` (「（上接第一版）」) or ``dateline``; the policy part's text is in the
@@ -165,14 +165,14 @@ class PagePart:
     paragraphs: tuple[Paragraph, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Page:
     """A newspaper page around the document: its parts, in order."""
 
     parts: tuple[PagePart, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Diagnostic:
     """A problem or remark about the input, with where it is."""
 
@@ -183,7 +183,7 @@ class Diagnostic:
     span: Span | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Source:
     """Where the text came from: a name, its length in characters and its SHA-256."""
 
@@ -192,7 +192,7 @@ class Source:
     sha256: str
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Meta:
     """Header and footer facts of an official document (GB/T 9704 elements).
 
@@ -219,7 +219,7 @@ class Meta:
     spans: dict[str, tuple[Span, ...]] = attrs.field(factory=dict, eq=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Attachment:
     """An attachment (附件1) or an embedded document (the 办法 a notice 印发), as its own tree.
 
@@ -256,7 +256,7 @@ class Attachment:
         return tuple(found)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Document:
     """A parsed document: everything in the input, in one of these fields.
 
