@@ -43,6 +43,7 @@ def parse(text: str, name: str | None = None, strict: bool = False, page: bool |
         roots = [parse_tokens(tokens(lines[a:b], text)) for a, b in (s.body for s in frame.segments)]
     except lark.exceptions.LarkError as error:  # the grammar accepts any line sequence
         raise PolicyParseError(f"the parser failed: {error}") from error
+    del lines  # the builder holds the line records, and lets them go when it no longer needs them
     builder = DocumentBuilder(text, layout, name)
     document, other = builder.build(frame, roots)
     numbering = check_numbering(document.sections)
