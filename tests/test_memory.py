@@ -1,0 +1,31 @@
+"""Memory: parsing a file peaks below 10× its size (issue 7; docs/performance.md, "Memory").
+
+Measured as a ratio of bytes (tracemalloc's peak over the file's size), which does not depend
+on the machine's speed or load. The 50 MB figure is `benchmarks/parse_bench.py --memory 50`.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import policyparse
+from tests.conftest import GOLDEN
+
+MAX_PEAK = 10.0  # × the file's size in bytes
+
+
+def test_parsing_a_file_peaks_below_ten_times_its_size(tmp_path: Path) -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(GOLDEN.glob("*/input.txt"))]
+    data = "\n".join(texts * 8).encode("utf-8")  # about 1.5 MB: 13 documents and the seed page, 8 times
+    path = tmp_path / "joined.txt"
+    path.write_bytes(data)
+    policyparse.parse("一、总则\n")  # the parser and its caches, made once per process, not counted
+    tracemalloc.start()
+    try:
+        document = policyparse.parse_file(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sum(len(part.walk()) for part in (document, *document.attachments)) > 1000
+    assert peak / len(data) < MAX_PEAK, f"peak {peak / len(data):.1f}× the file's {len(data):,} bytes"
