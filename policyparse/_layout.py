@@ -44,6 +44,7 @@ PAGE_NUMBER = regex.compile(
     r"[－—–\-~·\s]*+(?:第\s*+|(?i:page)\s*+)?\d{1,4}(?:\s*+页)?"
     r"(?:\s*+(?:[/，,]\s*+共|/|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
 )
+_MAX_PAGE_NUMBER = 30  # characters: a longer line is no page number, and is not matched
 # A page number that is one even alone: in dashes or dots, or with 页 or a page count.
 _LONE_PAGE_NUMBER = regex.compile(r"[－—–\-~·]+\s*\d{1,4}\s*[－—–\-~·]+|.*(?:页|/|(?i:of)).*")
 # Every page mark holds one of these: 版 (「（上接第一版）」, 「版式设计」), 电 (datelines), 编 or 校
@@ -162,6 +163,8 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     found: list[tuple[int, int, bool]] = []
     for i, line in enumerate(lines):
         if line.is_blank:
+            continue
+        if line.content_end - line.content_start > _MAX_PAGE_NUMBER:
             continue
         content = _content(text, line)
         if PAGE_NUMBER.fullmatch(content):

@@ -117,22 +117,31 @@ def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     """
     filled = [line for line in lines if _filled(line)]
     cut: Counter[int] = Counter()
-    widths: list[float] = []
-    for line in filled:
+    for line in filled[:-1]:
         length = line.content_end - line.start
-        ascii_count = len(_ASCII.findall(text, line.start, line.content_end)) if length > _MIN_LONG_LINE else 0
-        widths.append(length - ascii_count / 2)
-        if length >= _MIN_LONG_LINE and text[line.content_end - 1] not in CLOSING and line is not filled[-1]:
+        if length >= _MIN_LONG_LINE and text[line.content_end - 1] not in CLOSING:
             cut[length] += 1
     if not cut:
         return None
     width, count = cut.most_common(1)[0]
-    overlong = sum(1 for n in widths if n > width + 1)
-    if count + cut[width - 1] < _MIN_CUT_LINES or overlong > _MAX_OVERLONG_SHARE * len(widths):
+    if count + cut[width - 1] < _MIN_CUT_LINES or _overlong(text, filled, width):
         return None
     return Wrapping(
         width=width, sentence_kinds=_sentence_kinds(text, lines, width), gaps=_measure_gaps(text, lines, width)
     )
+
+
+def _overlong(text: str, filled: Sequence[Line], width: int) -> bool:
+    """More than a few lines are longer than the width (ASCII characters counted as half)."""
+    allowed = _MAX_OVERLONG_SHARE * len(filled)
+    found = 0
+    for line in filled:
+        length = line.content_end - line.start
+        if length > width + 1 and length - len(_ASCII.findall(text, line.start, line.content_end)) / 2 > width + 1:
+            found += 1
+            if found > allowed:
+                return True
+    return False
 
 
 def _measure_gaps(text: str, lines: Sequence[Line], width: int) -> Gaps:
