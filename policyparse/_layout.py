@@ -386,6 +386,8 @@ def _continues(
     text: str, line: Line, following: Line, wrapping: Wrapping | None, is_head: bool, head: Line,
     last_values: dict[str, int],
 ) -> bool:
+    """Whether ``following`` goes on the paragraph that ``line`` (from ``head``) breaks: across
+    a page's layout break, or, in a hard-wrapped text, by the rules of ``_wraps``."""
     content = _content(text, line)
     if not content or _page_marker(content) or _page_marker(_content(text, following)):
         return False
