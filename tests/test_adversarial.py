@@ -37,7 +37,7 @@ import policyparse
 GROWTH = 4
 TOLERANCE = 1.3
 REPEATS = 4
-ATTEMPTS = 3
+ATTEMPTS = 5  # a shared CI machine can slow down for a while: a ratio just over is measured again
 CLEARLY_SUPERLINEAR = 8.0
 TARGET_SECONDS = 0.05
 MAX_CHARACTERS = 4_000_000  # of the size-n text: a cap on calibration
