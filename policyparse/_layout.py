@@ -28,7 +28,7 @@ import regex
 from policyparse._grammar import LAYOUT, NOT_HEADINGS
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
-from policyparse._wraps import CLOSING, Wrapping, find_wrapping, label_number, title_like
+from policyparse._wraps import CLOSING, Wrapping, filled, find_wrapping, heading_number, title_like
 from policyparse.model import Diagnostic, Severity, Span
 
 CONTINUATION_MARK = regex.compile(r"[（(](?:上接|下转|接|转)第?[\p{Han}0-9]{1,3}版[）)]")
@@ -127,10 +127,6 @@ def _content(text: str, line: Line) -> str:
     return text[line.content_start : line.content_end]
 
 
-def _filled(line: Line) -> bool:
-    return not line.is_blank and line.kind != LAYOUT
-
-
 def _mark_furniture(text: str, layout: Layout) -> None:
     """Page numbers (two or more) and the running header or footer repeated beside them."""
     lines = layout.lines
@@ -138,7 +134,7 @@ def _mark_furniture(text: str, layout: Layout) -> None:
     if not numbers:
         return
     near = {j for i in numbers for j in range(max(0, i - 3), min(len(lines), i + 4))}
-    repeated = Counter(_content(text, lines[j]) for j in near if _filled(lines[j]) and j not in numbers)
+    repeated = Counter(_content(text, lines[j]) for j in near if filled(lines[j]) and j not in numbers)
     # A running header stands beside most page numbers, and it is no sentence.
     headers = {
         content for content, count in repeated.items()
@@ -146,14 +142,14 @@ def _mark_furniture(text: str, layout: Layout) -> None:
     }
     if len(numbers) == 1:
         # One page break: the title-like text line right beside its number is the running header.
-        beside = [_next_filled(lines, numbers[0] + 1), _previous_filled(lines, numbers[0] - 1)]
+        beside = [_nextfilled(lines, numbers[0] + 1), _previousfilled(lines, numbers[0] - 1)]
         headers |= {
             _content(text, lines[j]) for j in beside
             if j is not None and j < len(lines) and lines[j].kind == "TEXT" and title_like(_content(text, lines[j]))
         }
     for i in sorted(near):
         line = lines[i]
-        if i in numbers or (_filled(line) and _content(text, line) in headers):
+        if i in numbers or (filled(line) and _content(text, line) in headers):
             _take_out(layout, i, (line.content_start, line.content_end), "page-furniture")
 
 
@@ -190,6 +186,8 @@ def _take_out(layout: Layout, index: int, span: Span, reason: str) -> None:
 
 def _page_marker(content: str) -> str | None:
     """Which page furniture a line is, if any."""
+    if not _PAGE_MARK_KEY.search(content):
+        return None  # every mark holds one of its key characters
     if CONTINUATION_MARK.fullmatch(content):
         return "continuation"
     if DATELINE.fullmatch(content):
@@ -212,7 +210,7 @@ def _looks_like_page(text: str, lines: Sequence[Line]) -> bool:
     candidates = sorted({bisect.bisect_right(starts, found.start()) - 1 for found in _PAGE_MARK_KEY.finditer(text)})
     marks = 0
     for i in candidates:
-        if _filled(lines[i]) and _page_marker(_content(text, lines[i])):
+        if filled(lines[i]) and _page_marker(_content(text, lines[i])):
             marks += 1
             if marks >= 2:
                 return True
@@ -223,26 +221,26 @@ def _page_parts(text: str, lines: list[Line]) -> list[PagePart]:
     """Cut a page into parts at its marks; the part with the most headings is the policy."""
     cuts: list[tuple[int, str]] = [(0, "article")]
     for i, line in enumerate(lines):
-        if not _filled(line):
+        if not filled(line):
             continue
         mark = _page_marker(_content(text, line))
         if mark in ("continuation", "dateline"):
             # 「（上接第一版）」 and 「（新华社北京8月25日电）」 stand apart from the text they join.
             cuts.append((i, "mark" if mark == "continuation" else "dateline"))
-            cuts.append((_next_filled(lines, i + 1), "article"))
+            cuts.append((_nextfilled(lines, i + 1), "article"))
         elif mark == "dateline-opening":
             start = i
-            previous = _previous_filled(lines, i - 1)
+            previous = _previousfilled(lines, i - 1)
             if previous is not None and title_like(_content(text, lines[previous])):
                 start = previous  # the headline above the dateline
             cuts.append((start, "article"))
         elif mark in ("caption", "credits"):
             cuts.append((i, mark))
-            cuts.append((_next_filled(lines, i + 1), "article"))
+            cuts.append((_nextfilled(lines, i + 1), "article"))
     parts: list[PagePart] = []
     ordered = sorted({start: kind for start, kind in cuts}.items())
     for (start, kind), following in zip(ordered, [*ordered[1:], (len(lines), "")], strict=True):
-        if start < following[0] and any(_filled(line) for line in lines[start : following[0]]):
+        if start < following[0] and any(filled(line) for line in lines[start : following[0]]):
             if parts and parts[-1].kind == kind == "credits":
                 parts[-1].stop = following[0]
             else:
@@ -253,14 +251,14 @@ def _page_parts(text: str, lines: list[Line]) -> list[PagePart]:
     return parts
 
 
-def _next_filled(lines: Sequence[Line], i: int) -> int:
-    while i < len(lines) and not _filled(lines[i]):
+def _nextfilled(lines: Sequence[Line], i: int) -> int:
+    while i < len(lines) and not filled(lines[i]):
         i += 1
     return i
 
 
-def _previous_filled(lines: Sequence[Line], i: int) -> int | None:
-    while i >= 0 and not _filled(lines[i]):
+def _previousfilled(lines: Sequence[Line], i: int) -> int | None:
+    while i >= 0 and not filled(lines[i]):
         i -= 1
     return i if i >= 0 else None
 
@@ -270,13 +268,13 @@ def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
     lines = layout.lines
     elsewhere = [
         _content(text, line) for i, line in enumerate(lines)
-        if _filled(line) and not policy.start <= i < policy.stop
+        if filled(line) and not policy.start <= i < policy.stop
     ]
     others = "\n".join(elsewhere)
     copies = set(elsewhere)
     for i in range(policy.start, policy.stop):
         line = lines[i]
-        if not _filled(line):
+        if not filled(line):
             continue
         content = _content(text, line)
         if line.kind in NOT_HEADINGS and len(content) >= _MIN_INTRUSION and content in copies:
@@ -325,7 +323,7 @@ def _set_aside_repeats(text: str, layout: Layout) -> None:
         seen: list[str] = []  # sorted: an earlier line that starts with this one sorts right after it
         for i in range(part.start, part.stop):
             line = layout.lines[i]
-            if not _filled(line):
+            if not filled(line):
                 continue
             content = _content(text, line)
             k = bisect.bisect_left(seen, content)
@@ -347,20 +345,20 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, wrapping: Wra
     punctuation; a hard-wrapped text joins a full-width line to the next line.
     """
     lines = layout.lines
-    filled = [line for line in lines[start:stop] if _filled(line)]
-    indented = sum(line.content_start > line.start for line in filled)
+    text_lines = [line for line in lines[start:stop] if filled(line)]
+    indented = sum(line.content_start > line.start for line in text_lines)
     # Paragraphs that open indented while their wrapped lines do not: the indent ends a paragraph.
-    indented_starts = bool(filled) and 0.05 <= indented / len(filled) <= 0.6
+    indented_starts = bool(text_lines) and 0.05 <= indented / len(text_lines) <= 0.6
     last_values: dict[str, int] = {}
-    i = _next_filled(lines, start)
+    i = _nextfilled(lines, start)
     while i < stop:
         head = i
-        if lines[head].kind not in NOT_HEADINGS and (value := label_number(text, lines[head])) is not None:
+        if lines[head].kind not in NOT_HEADINGS and (value := heading_number(text, lines[head])) is not None:
             last_values[lines[head].kind] = value
         chain: list[int] = []
         while True:
             last = lines[chain[-1] if chain else head]
-            following = _next_filled(lines, (chain[-1] if chain else head) + 1)
+            following = _nextfilled(lines, (chain[-1] if chain else head) + 1)
             if following >= stop:
                 break
             if not _continues(text, last, lines[following], wrapping, is_head=not chain, head=lines[head],
@@ -377,9 +375,9 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, wrapping: Wra
             for k in chain:
                 lines[k] = lines[k]._replace(kind=LAYOUT)
             _note_join(text, layout, lines[head], [lines[k] for k in chain], page=wrapping is None)
-            i = _next_filled(lines, chain[-1] + 1)
+            i = _nextfilled(lines, chain[-1] + 1)
         else:
-            i = _next_filled(lines, head + 1)
+            i = _nextfilled(lines, head + 1)
 
 
 def _continues(

@@ -115,27 +115,27 @@ def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     A text is hard-wrapped when several lines stop mid-sentence at one length (the width),
     and (almost) no line is longer, counting ASCII characters as half.
     """
-    filled = [line for line in lines if _filled(line)]
+    text_lines = [line for line in lines if filled(line)]
     cut: Counter[int] = Counter()
-    for line in filled[:-1]:
+    for line in text_lines[:-1]:
         length = line.content_end - line.start
         if length >= _MIN_LONG_LINE and text[line.content_end - 1] not in CLOSING:
             cut[length] += 1
     if not cut:
         return None
     width, count = cut.most_common(1)[0]
-    if count + cut[width - 1] < _MIN_CUT_LINES or _overlong(text, filled, width):
+    if count + cut[width - 1] < _MIN_CUT_LINES or _overlong(text, text_lines, width):
         return None
     return Wrapping(
         width=width, sentence_kinds=_sentence_kinds(text, lines, width), gaps=_measure_gaps(text, lines, width)
     )
 
 
-def _overlong(text: str, filled: Sequence[Line], width: int) -> bool:
+def _overlong(text: str, text_lines: Sequence[Line], width: int) -> bool:
     """More than a few lines are longer than the width (ASCII characters counted as half)."""
-    allowed = _MAX_OVERLONG_SHARE * len(filled)
+    allowed = _MAX_OVERLONG_SHARE * len(text_lines)
     found = 0
-    for line in filled:
+    for line in text_lines:
         length = line.content_end - line.start
         if length > width + 1 and length - len(_ASCII.findall(text, line.start, line.content_end)) / 2 > width + 1:
             found += 1
@@ -147,10 +147,10 @@ def _overlong(text: str, filled: Sequence[Line], width: int) -> bool:
 def _measure_gaps(text: str, lines: Sequence[Line], width: int) -> Gaps:
     """The blank lines every break inside a sentence has (after a full line that stops with no
     closing mark): those are the layout's, not a paragraph's."""
-    filled = [index for index, line in enumerate(lines) if _filled(line)]
+    indices = [index for index, line in enumerate(lines) if filled(line)]
     plain: list[int] = []
     framed: list[tuple[int, int]] = []
-    for index, following in itertools.pairwise(filled):
+    for index, following in itertools.pairwise(indices):
         line = lines[index]
         if line.content_end - line.start < width - 1 or text[line.content_end - 1] in CLOSING:
             continue  # a paragraph may end here: its blank lines prove nothing
@@ -180,12 +180,9 @@ def title_like(content: str) -> bool:
     return 0 < len(content) <= _MAX_TITLE_LINE and not SENTENCE_PUNCTUATION.search(content)
 
 
-def label_number(text: str, line: Line) -> int | None:
+def heading_number(text: str, line: Line) -> int | None:
     """The number of a heading line's label, or None."""
-    try:
-        return label_value(text[line.label_start : line.label_end])
-    except ValueError:
-        return None
+    return _value(text[line.label_start : line.label_end])
 
 
 def _sentence_kinds(text: str, lines: Sequence[Line], width: int) -> frozenset[str]:
@@ -202,7 +199,8 @@ def _sentence_kinds(text: str, lines: Sequence[Line], width: int) -> frozenset[s
     return frozenset(kind for kind, count in seen.items() if count >= 2 and titles[kind] < _TITLE_SHARE * count)
 
 
-def _filled(line: Line) -> bool:
+def filled(line: Line) -> bool:
+    """A line that holds text of the flow: not blank, not taken out of it (furniture, a join)."""
     return not line.is_blank and line.kind != LAYOUT
 
 
@@ -218,7 +216,7 @@ def _full(text: str, line: Line, following: Line, width: int) -> bool:
 
 def _goes_on_inline_list(text: str, head: Line, line: Line, following: Line) -> bool:
     """「…（1）…；（2）…；」 then 「（3）…」: the paragraph already holds the item before it, inline."""
-    wanted = label_number(text, following)
+    wanted = heading_number(text, following)
     if wanted is None or wanted < 2:
         return False
     start = max(head.rest_start, line.content_end - _INLINE_ITEM_REACH)
@@ -230,11 +228,12 @@ def _goes_on_inline_list(text: str, head: Line, line: Line, following: Line) -> 
 
 def _follows_numbering(text: str, following: Line, last_values: Mapping[str, int]) -> bool:
     """The heading's number is 1 or one more than the last heading of its kind."""
-    value = label_number(text, following)
+    value = heading_number(text, following)
     return value is not None and (value == 1 or last_values.get(following.kind) == value - 1)
 
 
 def _value(label: str) -> int | None:
+    """The number a label stands for, or None when it holds no valid numeral."""
     try:
         return label_value(label)
     except ValueError:
