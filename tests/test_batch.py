@@ -7,7 +7,6 @@ import io
 import json
 import multiprocessing
 import os
-import pty
 import shutil
 import signal
 import subprocess
@@ -21,6 +20,7 @@ import pytest
 from policyparse import _batch, cli
 from policyparse.cli import main
 from tests.conftest import SEED, corpus_files
+from tests.terminal import on_a_terminal
 
 CORPUS = corpus_files()
 needs_corpus = pytest.mark.skipif(not CORPUS, reason="the shared corpus is not beside the checkout")
@@ -155,33 +155,14 @@ def test_a_worker_that_dies_is_one_line(
     assert capsys.readouterr().err == "policyparse: a worker process died (out of memory?); try fewer --jobs\n"
 
 
-def _on_a_terminal(command: list[str]) -> bytes:
-    """Run ``command`` with stderr on a pseudo-terminal; return what it showed there."""
-    leader, follower = pty.openpty()
-    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower) as process:
-        os.close(follower)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(leader, 1024)
-            except OSError:
-                break
-            if not chunk:
-                break
-            shown += chunk
-        assert process.wait() == 0
-    os.close(leader)
-    return shown
-
-
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_progress_bar_on_a_terminal(tmp_path: Path, jobs: str) -> None:
+def test_progress_baron_a_terminal(tmp_path: Path, jobs: str) -> None:
     files = []
     for name in ("a", "b", "c"):
         files.append(tmp_path / f"{name}.txt")
         files[-1].write_text(f"一、{name}\n", encoding="utf-8")
     command = [_script(), "convert", *map(str, files), "-o", str(tmp_path / "out"), "--jobs", jobs]
-    shown = _on_a_terminal(command).decode("utf-8")
+    shown = on_a_terminal(command).decode("utf-8")
     assert "[####################] [3/3] " in shown and "c.txt" in shown
     assert " docs/s " in shown and "converted 3 files (" in shown
     assert subprocess.run(command, capture_output=True, check=True).stderr == b""

@@ -13,6 +13,7 @@ import pytest
 import policyparse
 from policyparse.cli import main
 from tests.conftest import SEED
+from tests.terminal import on_a_terminal
 
 
 def test_convert_to_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,29 +139,13 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixt
 
 
 def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
-    import os
-    import pty
-
     other = tmp_path / "b.txt"
     other.write_text("一、总则\n", encoding="utf-8")
     script = Path(sys.executable).parent / "policyparse"
     command = [str(script), "convert", str(SEED), str(other), "-o", str(tmp_path / "out")]
     piped = subprocess.run(command, capture_output=True, check=True)
     assert piped.stderr == b""
-    leader, follower = pty.openpty()
-    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower) as process:
-        os.close(follower)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(leader, 1024)
-            except OSError:
-                break
-            if not chunk:
-                break
-            shown += chunk
-        assert process.wait() == 0
-    os.close(leader)
+    shown = on_a_terminal(command)
     assert b"[2/2]" in shown and b"converted 2 files" in shown
 
 
