@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from policyparse._grammar import LAYOUT, NOT_HEADINGS
+from policyparse._grammar import LAYOUT, NOT_HEADINGS, TEXT
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
 from policyparse._wraps import CLOSING, Wrapping, filled, find_wrapping, heading_number, title_like
@@ -145,7 +145,7 @@ def _mark_furniture(text: str, layout: Layout) -> None:
         beside = [_nextfilled(lines, numbers[0] + 1), _previousfilled(lines, numbers[0] - 1)]
         headers |= {
             _content(text, lines[j]) for j in beside
-            if j is not None and j < len(lines) and lines[j].kind == "TEXT" and title_like(_content(text, lines[j]))
+            if j is not None and j < len(lines) and lines[j].kind == TEXT and title_like(_content(text, lines[j]))
         }
     for i in sorted(near):
         line = lines[i]
@@ -155,7 +155,7 @@ def _mark_furniture(text: str, layout: Layout) -> None:
 
 def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     """Lines that number pages: 「— 3 —」, 「- 4 -」, 「第5页」 (two or more), or bare 「6」 (three
-    or more), their numbers rising."""
+    or more, or one or two standing alone between paragraphs), their numbers rising."""
     found: list[tuple[int, int, bool]] = []
     for i, line in enumerate(lines):
         if line.is_blank:
@@ -172,7 +172,27 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     bare = [i for i, _, is_bare in rising if is_bare]
     if len(decorated) == 1 and not _LONE_PAGE_NUMBER.fullmatch(_content(text, lines[decorated[0]])):
         decorated = []  # one page number is enough only in dashes or with 页: 「— 3 —」, 「第 3 页 共 9 页」
-    return sorted(decorated + (bare if len(bare) >= 3 else []))
+    if len(bare) < 3:
+        value = {i: number for i, number, _ in rising}
+        bare = [i for i in bare if _lone_bare_page_number(text, lines, i, value[i])]
+    return sorted(decorated + bare)
+
+
+# A page holds at least this many lines: page n is no earlier than line 5 × (n − 1).
+_MIN_PAGE_LINES = 5
+
+
+def _lone_bare_page_number(text: str, lines: Sequence[Line], index: int, number: int) -> bool:
+    """A bare 「6」 of a text of one or two pages: a page number when it stands between two lines
+    of text, late enough for its page, and what follows is no title it could number
+    (「6」 + 「总则」) nor another number (a table's column)."""
+    previous, following = _previousfilled(lines, index - 1), _nextfilled(lines, index + 1)
+    if previous is None or following >= len(lines) or index < _MIN_PAGE_LINES * (number - 1):
+        return False
+    after = _content(text, lines[following])
+    if PAGE_NUMBER.fullmatch(after) or _content(text, lines[previous]).isdigit():
+        return False
+    return lines[following].kind != TEXT or not title_like(after)
 
 
 def _take_out(layout: Layout, index: int, span: Span, reason: str) -> None:

@@ -60,6 +60,17 @@ def page_furniture(text: str, every: int = 40) -> str:
     return "\n".join(out)
 
 
+def bare_page_numbers(text: str, every: int = 40) -> str:
+    """A bare page number (「3」) alone on a line between every ``every`` lines."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index and index % every == 0:
+            out.append(str(index // every))
+        out.append(line)
+    return "\n".join(out)
+
+
 def pdf_pages(text: str, every: int = 40, width: int = 30) -> str:
     """What pdftotext gives: wrapped lines; at each page end a blank line, 「第 N 页 共 M 页」, a
     form feed and the next page's running header."""

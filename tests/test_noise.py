@@ -11,6 +11,7 @@ import policyparse
 from policyparse import Document
 from tests.conftest import GOLDEN, SEED, corpus_files
 from tests.noise import (
+    bare_page_numbers,
     blank_lines,
     crlf,
     hard_wrap,
@@ -37,6 +38,7 @@ NOISE: dict[str, Callable[[str], str]] = {
     "kinsoku-wrap-60-columns": kinsoku_wrap,
     "indented-wrap-30": indented_wrap,
     "page-furniture": page_furniture,
+    "bare-page-numbers": bare_page_numbers,
     "pdf-pages": pdf_pages,
     "crlf": crlf,
     "blank-lines": blank_lines,
@@ -104,3 +106,32 @@ def test_one_page_number_of_any_common_form_is_set_aside(number: str) -> None:
     document = policyparse.parse(noisy)
     assert [item.text for item in document.set_aside if item.reason == "page-furniture"] == [number]
     assert outline(document) == outline(policyparse.parse(text))
+
+
+@pytest.mark.parametrize("numbers", [["1"], ["1", "2"]])
+def test_one_or_two_bare_page_numbers_between_paragraphs_are_set_aside(numbers: list[str]) -> None:
+    # A statute of one or two pages, a bare 「1」 (and 「2」) at each page end: no extra 款.
+    text = (GOLDEN / "reg-public-holidays-2013" / "input.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    every = len(lines) // (len(numbers) + 1)
+    noisy_lines = list(lines)
+    for count, number in reversed(list(enumerate(numbers, start=1))):
+        noisy_lines.insert(count * every, number)
+    document = policyparse.parse("\n".join(noisy_lines))
+    assert [item.text for item in document.set_aside if item.reason == "page-furniture"] == numbers
+    assert outline(document) == outline(policyparse.parse(text))
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("第一条　为了规范工作，制定本办法。", "总则"),  # a number with its title on the next line
+        ("第一条　为了规范工作，制定本办法。", "9"),  # a run of numbers: a table's column
+        ("一、总体要求", "为了规范工作，制定本办法。"),  # page 6 after one line: no page
+    ],
+)
+def test_a_lone_bare_number_that_may_be_content_stays_in_the_text(before: str, after: str) -> None:
+    text = f"{before}\n6\n{after}\n"
+    document = policyparse.parse(text)
+    assert not [item for item in document.set_aside if item.reason == "page-furniture"]
+    assert "6" in [p.text for s in document.walk() for p in s.paragraphs]
