@@ -44,6 +44,7 @@ PAGE_NUMBER = regex.compile(
     r"[－—–\-~·\s]*+(?:第\s*+|(?i:page)\s*+)?\d{1,4}(?:\s*+页)?"
     r"(?:\s*+(?:[/，,]\s*+共|/|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
 )
+_DIGITS = regex.compile(r"\d+")
 _MAX_PAGE_NUMBER = 30  # characters: a longer line is no page number, and is not matched
 # A page number that is one even alone: in dashes or dots, or with 页 or a page count.
 _LONE_PAGE_NUMBER = regex.compile(r"[－—–\-~·]+\s*\d{1,4}\s*[－—–\-~·]+|.*(?:页|/|(?i:of)).*")
@@ -130,7 +131,7 @@ def _content(text: str, line: Line) -> str:
 def _mark_furniture(text: str, layout: Layout) -> None:
     """Page numbers (two or more) and the running header or footer repeated beside them."""
     lines = layout.lines
-    numbers = _page_numbers(text, lines)
+    numbers = set(_page_numbers(text, lines))
     if not numbers:
         return
     near = {j for i in numbers for j in range(max(0, i - 3), min(len(lines), i + 4))}
@@ -142,7 +143,8 @@ def _mark_furniture(text: str, layout: Layout) -> None:
     }
     if len(numbers) == 1:
         # One page break: the title-like text line right beside its number is the running header.
-        beside = [_nextfilled(lines, numbers[0] + 1), _previousfilled(lines, numbers[0] - 1)]
+        (number,) = numbers
+        beside = [_nextfilled(lines, number + 1), _previousfilled(lines, number - 1)]
         headers |= {
             _content(text, lines[j]) for j in beside
             if j is not None and j < len(lines) and lines[j].kind == TEXT and title_like(_content(text, lines[j]))
@@ -164,7 +166,7 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
             continue
         content = _content(text, line)
         if PAGE_NUMBER.fullmatch(content):
-            digits = regex.search(r"\d+", content)
+            digits = _DIGITS.search(content)
             assert digits is not None
             found.append((i, int(digits.group()), content.isdigit()))
     rising = [item for k, item in enumerate(found) if k == 0 or item[1] > found[k - 1][1]]

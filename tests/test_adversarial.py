@@ -98,6 +98,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "doc-number-then-spaces": lambda n: "国发〔2019〕" + "\u3000" * n + "x",
     "date-then-spaces": lambda n: "2019年" + " " * n + "1月12日",
     "page-number-then-spaces": lambda n: "第1页" + " " * n + "共",
+    "words-between-spaces": lambda n: "碳排放 and 核证" * n,  # a signature's shape: organs, spaces
     "bold-marks-one-line": lambda n: "**" * n,
     "bold-labels": _numbered("**第{cn}条** 甲"),
     # one huge line of ordinary text, and one of a heading with a huge body
@@ -133,6 +134,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         f"（{i + 1}）为了规范行政复议工作，保护公民、法人和其他组织的合法权益；"[:31] + "；\n" for i in range(n)
     ),
     "signatures-and-dates": _cycle(["国务院", "2019年1月12日"]),
+    # page numbers between lines of text, each rising (page furniture)
+    "bare-page-numbers": lambda n: "".join(f"{_SENTENCE}\n{i}\n" for i in range(1, n + 1)),
+    "dashed-page-numbers": lambda n: "".join(f"{_SENTENCE}\n— {i} —\n" for i in range(1, n + 1)),
     "signatures-dates-notes": _cycle(["国务院", "2019年1月12日", "（此件公开发布）"]),
     "chinese-dates": _cycle(["民政部", "一九九七年一月二十八日"]),
     "document-numbers": _cycle(["国发〔2019〕3号"]),
