@@ -389,11 +389,11 @@ def _split_appended(view: _Lines, segment: Segment) -> list[Segment]:
     parts = [segment]
     i = start_line
     while i is not None and i < stop:
-        previous = view.previous_filled(i - 1, first)
         if (
             i != start_line
+            and view.title_like(i)  # what _titled_block asks first, without its calls
             and _titled_block(view, i, stop)
-            and (previous is None or not _titled_block(view, previous, stop))
+            and ((previous := view.previous_filled(i - 1, first)) is None or not _titled_block(view, previous, stop))
         ):
             current = parts[-1]
             current.body = (current.body[0], i)

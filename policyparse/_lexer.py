@@ -6,7 +6,6 @@ the parser as one TEXT token (the parser only needs the headings to build the tr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import lark
@@ -62,7 +61,9 @@ def split_lines(text: str) -> list[Line]:
     markers = marker_pattern()
     lines: list[Line] = []
     start = 0
-    for number, (body, end) in enumerate(_bodies(text), start=1):
+    bodies, breaks = _bodies(text)
+    for number, (body, line_break) in enumerate(zip(bodies, breaks, strict=True), start=1):
+        end = start + len(body) + line_break
         content = body.lstrip(WHITESPACE)
         if content[:1] in "-*_" and _THEMATIC_BREAK.fullmatch(content):
             content = ""  # a Markdown rule (---) is layout, like a blank line
@@ -82,41 +83,42 @@ def split_lines(text: str) -> list[Line]:
                      content_start)
             )
         else:
-            lines.append(_heading(found, bold, Line(number, start, content_start, content_end, end, TEXT, 0, 0, 0)))
+            label_start = content_start + 2 if bold else content_start
+            label_end = label_start + found.end()
+            lines.append(
+                Line(number, start, content_start, content_end, end, _heading_kind(found), label_start, label_end,
+                     label_end + 2 if bold else label_end)
+            )
         start = end
     return _mark_table_of_contents(lines, text)
 
 
-def _bodies(text: str) -> Iterator[tuple[str, int]]:
-    """Each line's text without its line break (``\n``, ``\r\n`` or ``\r``), and where the
-    line ends, after its break."""
+def _bodies(text: str) -> tuple[list[str], list[int]]:
+    """Each line's text without its line break (``\n``, ``\r\n`` or ``\r``), and the length of
+    that break (0 for a last line without one)."""
     if "\r" in text:
         parts = _BREAK.split(text)  # body, break, body, break …, body
+        bodies, breaks = parts[0::2], [len(part) for part in parts[1::2]] + [0]
     else:
         bodies = text.split("\n")
-        parts = [""] * (2 * len(bodies) - 1)
-        parts[0::2] = bodies
-        parts[1::2] = ["\n"] * (len(bodies) - 1)
-    end = 0
-    for index in range(0, len(parts), 2):
-        body = parts[index]
-        line_break = parts[index + 1] if index + 1 < len(parts) else ""
-        if not body and not line_break:
-            return  # the end of the text, after its last line break
-        end += len(body) + len(line_break)
-        yield body, end
+        breaks = [1] * len(bodies)
+        breaks[-1] = 0
+    if not bodies[-1]:
+        bodies.pop()  # the end of the text, after its last line break (or an empty text)
+        breaks.pop()
+    return bodies, breaks
 
 
-def _heading(found: regex.Match[str], bold: bool, line: Line) -> Line:
-    """The line with the marker ``found`` at the start of its content (inside ``**`` if bold)."""
+def _heading_kind(found: regex.Match[str]) -> str:
+    """The terminal of the marker ``found`` at a line's start, or UNKNOWN if it holds no number."""
     kind = found.lastgroup or TEXT
-    if kind not in NOT_HEADINGS | UNNUMBERED and not _valid_numeral(found.group()):
+    if kind not in _UNCHECKED and not _valid_numeral(found.group()):
         kind = UNKNOWN  # 「十十、」: the shape of a marker, but no number
-    label_start = line.content_start + (2 if bold else 0)
-    label_end = label_start + found.end()
-    return line._replace(
-        kind=kind, label_start=label_start, label_end=label_end, rest_start=label_end + (2 if bold else 0)
-    )
+    return kind
+
+
+# Kinds whose label is no number to check.
+_UNCHECKED = NOT_HEADINGS | UNNUMBERED
 
 
 def _match_marker(markers: regex.Pattern[str], content: str) -> tuple[regex.Match[str] | None, bool]:
