@@ -31,13 +31,19 @@ from policyparse._titles import SENTENCE_PUNCTUATION
 from policyparse._wraps import CLOSING, Wrapping, filled, find_wrapping, heading_number, title_like
 from policyparse.model import Diagnostic, Severity, Span
 
-CONTINUATION_MARK = regex.compile(r"[（(](?:上接|下转|接|转)第?[\p{Han}0-9]{1,3}版[）)]")
+CONTINUATION_MARK = regex.compile(r"[（(](?:上接|紧接|下转|接|转)第?[\p{Han}0-9]{1,3}版[）)]")
 DATELINE = regex.compile(r"[（(][\p{Han}]{2,10}\d{0,2}月?\d{0,2}日?电[）)]")
-DATELINE_OPENING = regex.compile(r"(?:新华社|中新社|人民日报)[\p{Han}\d]{2,12}电(?:[（(][^）)]{1,20}[）)])?")
-CREDITS = regex.compile(
-    r"(?:[一二三四五六七八九十\d]{1,3}版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:].{1,20}"
+# 「新华社北京8月25日电（记者 白瀛）」, 人民日报's own 「本报北京8月25日电（记者 …）」, 「本报讯（记者 …）」,
+# 「据新华社…电」: the opening of a news item.
+DATELINE_OPENING = regex.compile(
+    r"(?:据?(?:新华社|中新社|人民日报)[\p{Han}\d]{2,12}电|本报\p{Han}{2,8}\d{1,2}月\d{1,2}日电|本报讯)"
+    r"(?:[（(][^）)]{1,20}[）)])?"
 )
-CAPTION = regex.compile(r".{0,60}(?:新华社|本报)?记者\s*\S{2,4}\s*摄")
+CREDITS = regex.compile(
+    r"(?:[一二三四五六七八九十\d]{1,3}版|本版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:].{1,40}"
+)
+# 「新华社记者 王鹏 摄」 after a photo's caption; 「新华社发」 after a picture or chart of the agency's.
+CAPTION = regex.compile(r".{0,60}(?:(?:新华社|本报)?记者\s*\S{2,4}\s*摄|新华社发[）)]?(?:[（(][^）)]{1,20}[）)])?)")
 # 「— 3 —」, 「- 4 -」, 「第5页」, 「6/12」, 「第 7 页 共 12 页」, 「第7页/共12页」, 「Page 8 of 12」.
 # The runs of spaces are possessive, so that 「1」 and ten thousand spaces stay linear.
 PAGE_NUMBER = regex.compile(
@@ -48,9 +54,9 @@ _DIGITS = regex.compile(r"\d+")
 _MAX_PAGE_NUMBER = 30  # characters: a longer line is no page number, and is not matched
 # A page number that is one even alone: in dashes or dots, or with 页 or a page count.
 _LONE_PAGE_NUMBER = regex.compile(r"[－—–\-~·]+\s*\d{1,4}\s*[－—–\-~·]+|.*(?:页|/|(?i:of)).*")
-# Every page mark holds one of these: 版 (「（上接第一版）」, 「版式设计」), 电 (datelines), 编 or 校
-# (credits), 摄 (captions).
-_PAGE_MARK_KEY = regex.compile("[版电编校摄]")
+# Every page mark holds one of these: 版 (「（上接第一版）」, 「版式设计」), 电 (datelines), 讯
+# (「本报讯」), 编 or 校 (credits), 摄 or 新华社发 (captions).
+_PAGE_MARK_KEY = regex.compile("[版电讯编校摄]|新华社发")
 _LOWERCASE_RUN = regex.compile(r"[a-z]{2}")
 _LOWERCASE_WORD = regex.compile(r"(?<=\p{Han}[ \u3000]?)[a-z]{2,}(?=[ \u3000]?\p{Han})")
 _MIN_INTRUSION = 8

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import policyparse
+from policyparse._layout import _page_marker
 from tests.conftest import SEED
 
 
@@ -104,3 +107,34 @@ def test_another_page_with_another_policy_gives_its_tree() -> None:
     assert [s.title for s in document.sections[1].children][:2] == ["统筹建设监管工作平台", "实行抽查事项清单管理"]
     bodies = " ".join(p.text for s in document.walk() for p in s.paragraphs)
     assert "责编" not in bodies and "新华社" not in bodies and document.meta.title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "mark"),
+    [
+        ("（上接第一版）", "continuation"),
+        ("（下转第四版）", "continuation"),
+        ("（紧接第一版）", "continuation"),
+        ("（新华社北京8月25日电）", "dateline"),
+        ("（据新华社电）", "dateline"),
+        ("新华社北京8月25日电（记者 白瀛）", "dateline-opening"),
+        ("本报北京8月25日电（记者 王浩）近日，", "dateline-opening"),  # 人民日报's own dateline
+        ("本报讯（记者 王浩）近日，", "dateline-opening"),
+        ("据新华社北京8月25日电　近日，", "dateline-opening"),
+        ("一版责编：刘义", "credits"),
+        ("本版责编：刘义　版式设计：张三", "credits"),
+        ("本版编辑：王浩", "credits"),
+        ("新华社记者 王鹏 摄", "caption"),
+        ("本报记者 王浩摄", "caption"),
+        ("图为8月25日拍摄的深圳前海。新华社发", "caption"),
+        ("新华社发（王鹏 作）", "caption"),
+        ("（新华社发）", "caption"),
+        # lines of a policy that hold the marks' words
+        ("（五）发展绿色金融，支持全国碳市场建设。", None),
+        ("本报告所称碳排放，是指", None),
+        ("本报告期内用电量增长", None),
+        ("第十条　编辑出版单位应当", None),
+    ],
+)
+def test_page_marks_of_common_newspaper_forms(line: str, mark: str | None) -> None:
+    assert _page_marker(line) == mark
