@@ -265,6 +265,10 @@ def _page_parts(text: str, lines: list[Line]) -> list[PagePart]:
         elif mark in ("caption", "credits"):
             cuts.append((i, mark))
             cuts.append((_nextfilled(lines, i + 1), "article"))
+        elif _introduces_full_text(_content(text, line)):
+            # 「《意见》全文如下：」 ends the news item that introduces a document: the document
+            # (its title, number, recipients) starts on the next line.
+            cuts.append((_nextfilled(lines, i + 1), "article"))
     parts: list[PagePart] = []
     ordered = sorted({start: kind for start, kind in cuts}.items())
     for (start, kind), following in zip(ordered, [*ordered[1:], (len(lines), "")], strict=True):
@@ -277,6 +281,11 @@ def _page_parts(text: str, lines: list[Line]) -> list[PagePart]:
     if parts and max(headings) >= 3:
         parts[headings.index(max(headings))].kind = "policy"
     return parts
+
+
+def _introduces_full_text(content: str) -> bool:
+    """「《意见》全文如下：」, 「（全文如下）」: the next line starts the full text of a document."""
+    return content.rstrip("：:。）)").endswith("全文如下")
 
 
 def _nextfilled(lines: Sequence[Line], i: int) -> int:
@@ -322,16 +331,22 @@ def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
 
 def _glued_suffix(content: str, others: str, first: int = 1) -> str:
     """The longest end of ``content``, from ``first`` on, found in another article, glued on
-    mid-sentence."""
+    mid-word: a whole clause (it ends a sentence) after a word cut short (a letter or digit
+    before it, not a mark). A news item that quotes the document (a title's end, a sentence
+    after a comma) is no intrusion."""
     best = ""
     for start in range(len(content) - _MIN_INTRUSION, max(first, 1) - 1, -1):
         candidate = content[start:]
         if candidate not in others:
             break
         best = candidate
-    if best and content[len(content) - len(best) - 1] not in CLOSING:
-        return best
-    return ""
+    if not best or best.rstrip(_CLOSING_QUOTES)[-1:] not in _CLAUSE_END:
+        return ""
+    return best if content[len(content) - len(best) - 1].isalnum() else ""
+
+
+_CLOSING_QUOTES = "”’」』）)"
+_CLAUSE_END = "。！？!?；;…"
 
 
 def _intrusion_note(line: Line, start: int, quoted: str, what: str) -> Diagnostic:

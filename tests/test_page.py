@@ -138,3 +138,32 @@ def test_another_page_with_another_policy_gives_its_tree() -> None:
 )
 def test_page_marks_of_common_newspaper_forms(line: str, mark: str | None) -> None:
     assert _page_marker(line) == mark
+
+
+def test_a_front_page_with_a_news_item_introducing_the_document() -> None:
+    # A front page as newspapers print a new document: a news item that quotes it, 「《意见》全文
+    # 如下：」, then its first half (title, number, recipients, 一、…（三）), 「（下转第二版）」,
+    # another item and the credits. Made up from gov-opinion-double-random-supervision-2019.
+    golden = Path(__file__).parent / "golden" / "gov-opinion-double-random-supervision-2019" / "input.txt"
+    source = golden.read_text(encoding="utf-8").split("\n")
+    stop = next(i for i, line in enumerate(source) if line.startswith("（四）"))
+    news = [
+        "国务院印发《意见》在市场监管领域全面推行部门联合“双随机、一公开”监管", "",
+        "新华社北京2月15日电　日前，国务院印发《关于在市场监管领域全面推行部门联合“双随机、一公开”"
+        "监管的意见》（以下简称《意见》）。", "",
+        "《意见》要求，坚持全面覆盖。将“双随机、一公开”作为市场监管的基本手段和方式。", "",
+        "《意见》全文如下：", "",
+    ]
+    policy = [line for paragraph in source[:stop] for line in (paragraph, "")]
+    end = ["（下转第二版）", "", "前海：打造开放新高地", "", "本报深圳2月15日电（记者 王浩）前海合作区今年…", "",
+           "一版责编：刘义　版式设计：张三", ""]
+    text = "\n".join([*news, *policy, *end])
+    document = policyparse.parse(text)
+    assert policyparse.to_text(document) == text
+    assert document.page is not None
+    assert [part.kind for part in document.page.parts] == ["article", "policy", "mark", "article", "article", "credits"]
+    assert document.meta.title == "国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见"
+    assert document.meta.doc_number == "国发〔2019〕5号"
+    assert [s.path for s in document.walk()][-1] == "三、/（三）"
+    # The news item quotes the title and a sentence of 一、: neither is an intrusion.
+    assert not document.set_aside and not [d for d in document.diagnostics if d.code == "set-aside-intrusion"]
