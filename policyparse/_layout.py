@@ -51,6 +51,11 @@ PAGE_NUMBER = regex.compile(
     r"(?:\s*+(?:[/，,]\s*+共|/|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
 )
 _DIGITS = regex.compile(r"\d+")
+# A page number with text beside it on one line, in a form no sentence uses: 「第3页」, 「— 3 —」, 「3/12」.
+_PAGE_NUMBER_IN_LINE = regex.compile(
+    r"第\s*+\d{1,4}\s*+页(?:\s*+[/，,]?\s*+共\s*+\d{1,4}\s*+页)?|[－—–\-~·]\s*+\d{1,4}\s*+[－—–\-~·]|\d{1,4}\s*+/\s*+\d{1,4}"
+)
+_MAX_RUNNING_LINE = 40  # characters: a running footer with its page number
 _MAX_PAGE_NUMBER = 30  # characters: a longer line is no page number, and is not matched
 # A page number that is one even alone: in dashes or dots, or with 页 or a page count.
 _LONE_PAGE_NUMBER = regex.compile(r"[－—–\-~·]+\s*\d{1,4}\s*[－—–\-~·]+|.*(?:页|/|(?i:of)).*")
@@ -165,16 +170,25 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     """Lines that number pages: 「— 3 —」, 「- 4 -」, 「第5页」 (two or more), or bare 「6」 (three
     or more, or one or two standing alone between paragraphs), their numbers rising."""
     found: list[tuple[int, int, bool]] = []
+    # Lines with a page number and text, by their text: (line, number, number apart from the text).
+    running: dict[str, list[tuple[int, int, bool]]] = {}
     for i, line in enumerate(lines):
-        if line.is_blank:
-            continue
-        if line.content_end - line.content_start > _MAX_PAGE_NUMBER:
+        length = line.content_end - line.content_start
+        if length == 0 or length > _MAX_RUNNING_LINE:
             continue
         content = _content(text, line)
-        if PAGE_NUMBER.fullmatch(content):
+        if length <= _MAX_PAGE_NUMBER and PAGE_NUMBER.fullmatch(content):
             digits = _DIGITS.search(content)
             assert digits is not None
             found.append((i, int(digits.group()), content.isdigit()))
+        elif line.kind == TEXT and (number := _PAGE_NUMBER_IN_LINE.search(content)):
+            rest = content[: number.start()] + "\0" + content[number.end() :]
+            digits = _DIGITS.search(number.group())
+            assert digits is not None
+            apart = (number.start() == 0 and content[number.end() :][:1].isspace()) or (
+                number.end() == len(content) and content[: number.start()][-1:].isspace()
+            )
+            running.setdefault(" ".join(rest.split()), []).append((i, int(digits.group()), apart))
     rising = [item for k, item in enumerate(found) if k == 0 or item[1] > found[k - 1][1]]
     decorated = [i for i, _, bare in rising if not bare]
     bare = [i for i, _, is_bare in rising if is_bare]
@@ -183,7 +197,21 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     if len(bare) < 3:
         value = {i: number for i, number, _ in rising}
         bare = [i for i in bare if _lone_bare_page_number(text, lines, i, value[i])]
-    return sorted(decorated + bare)
+    return sorted(decorated + bare + _running_with_numbers(running))
+
+
+def _running_with_numbers(running: dict[str, list[tuple[int, int, bool]]]) -> list[int]:
+    """A running footer or header with the page number in it (「国务院公报　第3页」, 「— 3 —　国务院公报」):
+    two or more lines with the same words and rising page numbers, or one whose number stands
+    apart from its words at an end of the line (not 「详见第3页」)."""
+    found: list[int] = []
+    for words, numbered in running.items():
+        numbers = [number for _, number, _ in numbered]
+        if numbers != sorted(set(numbers)) or not title_like(words.replace("\0", "")):
+            continue
+        if len(numbered) >= 2 or numbered[0][2]:
+            found.extend(i for i, _, _ in numbered)
+    return found
 
 
 # A page holds at least this many lines: page n is no earlier than line 5 × (n − 1).
@@ -200,7 +228,10 @@ def _lone_bare_page_number(text: str, lines: Sequence[Line], index: int, number:
     after = _content(text, lines[following])
     if PAGE_NUMBER.fullmatch(after) or _content(text, lines[previous]).isdigit():
         return False
-    return lines[following].kind != TEXT or not title_like(after)
+    if lines[following].kind != TEXT or not title_like(after):
+        return True
+    # A title-like line that stands elsewhere too is a running header (「中国政府网」), no title.
+    return any(_content(text, line) == after for k, line in enumerate(lines) if k != following and filled(line))
 
 
 def _take_out(layout: Layout, index: int, span: Span, reason: str) -> None:

@@ -71,6 +71,29 @@ def bare_page_numbers(text: str, every: int = 40) -> str:
     return "\n".join(out)
 
 
+def running_footer(text: str, every: int = 40) -> str:
+    """A running footer with the page number in it (「国务院公报　第3页」) between every ``every`` lines."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index and index % every == 0:
+            out.append(f"国务院公报\u3000第{index // every}页")
+        out.append(line)
+    return "\n".join(out)
+
+
+def web_print_pages(text: str, every: int = 40, width: int = 30) -> str:
+    """A printed web page: the site's name above the text and atop each page, a bare page number
+    at each page's end, a form feed between pages, lines wrapped."""
+    lines = hard_wrap(text, width).split("\n")
+    out = ["中国政府网", ""]
+    for index, line in enumerate(lines):
+        if index and index % every == 0:
+            out.extend(["", str(index // every), "\f中国政府网", ""])
+        out.append(line)
+    return "\n".join(out)
+
+
 def pdf_pages(text: str, every: int = 40, width: int = 30) -> str:
     """What pdftotext gives: wrapped lines; at each page end a blank line, 「第 N 页 共 M 页」, a
     form feed and the next page's running header."""

@@ -19,7 +19,9 @@ from tests.noise import (
     kinsoku_wrap,
     page_furniture,
     pdf_pages,
+    running_footer,
     trailing_spaces,
+    web_print_pages,
 )
 
 DOCUMENTS = [*sorted(GOLDEN.glob("*/input.txt")), *corpus_files()]
@@ -39,6 +41,8 @@ NOISE: dict[str, Callable[[str], str]] = {
     "indented-wrap-30": indented_wrap,
     "page-furniture": page_furniture,
     "bare-page-numbers": bare_page_numbers,
+    "running-footer-with-page-number": running_footer,
+    "web-print-pages": web_print_pages,
     "pdf-pages": pdf_pages,
     "crlf": crlf,
     "blank-lines": blank_lines,
@@ -135,3 +139,21 @@ def test_a_lone_bare_number_that_may_be_content_stays_in_the_text(before: str, a
     document = policyparse.parse(text)
     assert not [item for item in document.set_aside if item.reason == "page-furniture"]
     assert "6" in [p.text for s in document.walk() for p in s.paragraphs]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("国务院公报\u3000第3页", True),
+        ("— 3 —\u3000国务院公报", True),
+        ("国务院公报 3/12", True),
+        ("详见第3页", False),  # a reference: the number is part of the words
+        ("第3页规定的事项，按照下列办法办理。", False),
+    ],
+)
+def test_one_running_footer_with_its_page_number(line: str, furniture: bool) -> None:
+    text = (GOLDEN / "reg-public-holidays-2013" / "input.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    noisy = "\n".join([*lines[:20], line, *lines[20:]])
+    document = policyparse.parse(noisy)
+    assert ([item.text for item in document.set_aside] == [line]) is furniture
