@@ -51,6 +51,7 @@ PAGE_NUMBER = regex.compile(
     r"(?:\s*+(?:[/，,]\s*+共|/|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
 )
 _DIGITS = regex.compile(r"\d+")
+_HAN = regex.compile(r"\p{Han}")
 # A page number with text beside it on one line, in a form no sentence uses: 「第3页」, 「— 3 —」, 「3/12」.
 _PAGE_NUMBER_IN_LINE = regex.compile(
     r"第\s*+\d{1,4}\s*+页(?:\s*+[/，,]?\s*+共\s*+\d{1,4}\s*+页)?|[－—–\-~·]\s*+\d{1,4}\s*+[－—–\-~·]|\d{1,4}\s*+/\s*+\d{1,4}"
@@ -207,8 +208,9 @@ def _running_with_numbers(running: dict[str, list[tuple[int, int, bool]]]) -> li
     found: list[int] = []
     for words, numbered in running.items():
         numbers = [number for _, number, _ in numbered]
-        if numbers != sorted(set(numbers)) or not title_like(words.replace("\0", "")):
-            continue
+        words = words.replace("\0", "")
+        if numbers != sorted(set(numbers)) or not title_like(words) or not _HAN.search(words):
+            continue  # a running line names something (「国务院公报」): dates 「2019-01-05」 do not
         if len(numbered) >= 2 or numbered[0][2]:
             found.extend(i for i, _, _ in numbered)
     return found

@@ -149,6 +149,7 @@ def test_a_lone_bare_number_that_may_be_content_stays_in_the_text(before: str, a
         ("国务院公报 3/12", True),
         ("详见第3页", False),  # a reference: the number is part of the words
         ("第3页规定的事项，按照下列办法办理。", False),
+        ("2019-03-05", False),  # a date in a table
     ],
 )
 def test_one_running_footer_with_its_page_number(line: str, furniture: bool) -> None:
@@ -157,3 +158,10 @@ def test_one_running_footer_with_its_page_number(line: str, furniture: bool) -> 
     noisy = "\n".join([*lines[:20], line, *lines[20:]])
     document = policyparse.parse(noisy)
     assert ([item.text for item in document.set_aside] == [line]) is furniture
+
+
+def test_a_column_of_dates_is_no_running_footer() -> None:
+    text = "一、日程\n" + "".join(f"第{n}次会议\n2019-{n:02d}-05\n" for n in range(1, 6))
+    document = policyparse.parse(text)
+    assert not document.set_aside
+    assert [p.text for p in document.sections[0].paragraphs][:2] == ["第1次会议", "2019-01-05"]
