@@ -19,6 +19,7 @@ records what it found:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -198,6 +199,8 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     if len(bare) < 3:
         value = {i: number for i, number, _ in rising}
         bare = [i for i in bare if _lone_bare_page_number(text, lines, i, value[i])]
+    elif min(b - a for a, b in itertools.pairwise(bare)) < _MIN_PAGE_LINES:
+        bare = []  # numbers a few lines apart are a table's column (序号 1, 2, 3 …), not pages
     return sorted(decorated + bare + _running_with_numbers(running))
 
 

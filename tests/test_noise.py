@@ -165,3 +165,12 @@ def test_a_column_of_dates_is_no_running_footer() -> None:
     document = policyparse.parse(text)
     assert not document.set_aside
     assert [p.text for p in document.sections[0].paragraphs][:2] == ["第1次会议", "2019-01-05"]
+
+
+def test_a_table_column_of_numbers_is_no_page_numbering() -> None:
+    # A table extracted cell by cell: 序号, 名称, 数量 on lines of their own.
+    rows = "".join(f"{n}\n第{n}项设备\n{n * 10}台\n" for n in range(1, 8))
+    text = "一、设备清单\n序号\n名称\n数量\n" + rows
+    document = policyparse.parse(text)
+    assert not document.set_aside
+    assert [p.text for p in document.sections[0].paragraphs][3:6] == ["1", "第1项设备", "10台"]
