@@ -52,12 +52,17 @@ PAGE_NUMBER = regex.compile(
     r"(?:\s*+(?:[/，,]\s*+共|/|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
 )
 _DIGITS = regex.compile(r"\d+")
-_HAN = regex.compile(r"\p{Han}")
+_LETTERS = regex.compile(r"[\p{Han}A-Za-z]{2}")
+_SENTENCE_END = "。！？；!?;"
 # A page number with text beside it on one line, in a form no sentence uses: 「第3页」, 「— 3 —」, 「3/12」.
-_PAGE_NUMBER_IN_LINE = regex.compile(
-    r"第\s*+\d{1,4}\s*+页(?:\s*+[/，,]?\s*+共\s*+\d{1,4}\s*+页)?|[－—–\-~·]\s*+\d{1,4}\s*+[－—–\-~·]|\d{1,4}\s*+/\s*+\d{1,4}"
+_NUMBER_IN_LINE = (
+    r"第\s*+\d{1,4}\s*+页(?:\s*+[/，,]?\s*+共\s*+\d{1,4}\s*+页)?|[－—–\-~·]\s*+\d{1,4}\s*+[－—–\-~·]"
+    r"|\d{1,4}\s*+/\s*+\d{1,4}"
 )
-_MAX_RUNNING_LINE = 40  # characters: a running footer with its page number
+_PAGE_NUMBER_IN_LINE = regex.compile(_NUMBER_IN_LINE)
+_PAGE_NUMBER_AT_END = regex.compile(rf"(?:{_NUMBER_IN_LINE})$")
+_NUMBER_EDGE = frozenset("0123456789０１２３４５６７８９—－–-~·页第")  # what such a line starts or ends with
+_MAX_RUNNING_LINE = 120  # characters: a running footer with its page number (a web page's address, 「1/5」)
 _MAX_PAGE_NUMBER = 30  # characters: a longer line is no page number, and is not matched
 # A page number that is one even alone: in dashes or dots, or with 页 or a page count.
 _LONE_PAGE_NUMBER = regex.compile(r"[－—–\-~·]+\s*\d{1,4}\s*[－—–\-~·]+|.*(?:页|/|(?i:of)).*")
@@ -148,24 +153,73 @@ def _mark_furniture(text: str, layout: Layout) -> None:
     if not numbers:
         return
     near = {j for i in numbers for j in range(max(0, i - 3), min(len(lines), i + 4))}
-    repeated = Counter(_content(text, lines[j]) for j in near if filled(lines[j]) and j not in numbers)
-    # A running header stands beside most page numbers, and it is no sentence.
+    repeated = Counter(_content(text, lines[j]) for j in near if _runs(lines[j]) and j not in numbers)
+    # A running header stands beside most page numbers, and it ends no sentence.
     headers = {
         content for content, count in repeated.items()
-        if count >= max(2, len(numbers) // 2) and title_like(content)
+        if count >= max(2, len(numbers) // 2) and len(content) <= _MAX_RUNNING_LINE and _running_like(content)
     }
+    headers |= _headers_beside_few_numbers(text, lines, numbers)
     if len(numbers) == 1:
-        # One page break: the title-like text line right beside its number is the running header.
+        # One page break: the title-like text line right after its number heads the next page
+        # (the line before it may be the document's own: 「（此件公开发布）」 above a last 「— 1 —」).
         (number,) = numbers
-        beside = [_nextfilled(lines, number + 1), _previousfilled(lines, number - 1)]
-        headers |= {
-            _content(text, lines[j]) for j in beside
-            if j is not None and j < len(lines) and lines[j].kind == TEXT and title_like(_content(text, lines[j]))
-        }
+        after = _nextfilled(lines, number + 1)
+        if after < len(lines) and _single_running_line(text, lines[after]):
+            headers.add(_content(text, lines[after]))
+        # The line before it is a footer only when a page follows: before a last page number,
+        # it is the document's own (「（此件公开发布）」).
+        before = _previousfilled(lines, number - 1)
+        if after < len(lines) and before is not None and _single_running_line(text, lines[before]):
+            headers.add(_content(text, lines[before]))
     for i in sorted(near):
         line = lines[i]
         if i in numbers or (filled(line) and _content(text, line) in headers):
             _take_out(layout, i, (line.content_start, line.content_end), "page-furniture")
+    _take_out_first_header(text, layout, headers, near)
+
+
+def _take_out_first_header(text: str, layout: Layout, headers: set[str], near: set[int]) -> None:
+    """The running header atop the first page, above the title (a printed web page's site name
+    or date and title): set aside when a title-like line follows it, or when it is no title at
+    all (「2024/3/5 10:23　…」); a first line that only equals the header is the title itself."""
+    lines = layout.lines
+    first = _nextfilled(lines, 0)
+    if first >= len(lines) or first in near or _content(text, lines[first]) not in headers:
+        return
+    header = _content(text, lines[first])
+    following = _nextfilled(lines, first + 1)
+    if following < len(lines) and (not title_like(header) or title_like(_content(text, lines[following]))):
+        _take_out(layout, first, (lines[first].content_start, lines[first].content_end), "page-furniture")
+
+
+def _single_running_line(text: str, line: Line) -> bool:
+    """A line that may be the header or footer beside a document's one page number: text, short,
+    no sentence, it names something, and it is no bracketed note."""
+    content = _content(text, line)
+    return _runs(line) and title_like(content) and _running_like(content) and not content.startswith(("（", "("))
+
+
+def _runs(line: Line) -> bool:
+    """A line that may run on every page: text, not a heading."""
+    return line.kind == TEXT and not line.is_blank
+
+
+def _headers_beside_few_numbers(text: str, lines: Sequence[Line], numbers: set[int]) -> set[str]:
+    """With a page break or two, a running header is a line right beside a page number that
+    stands elsewhere too (atop the first page: a printed web page's date and title)."""
+    if len(numbers) > 3:
+        return set()
+    beside = [j for i in numbers for j in (_nextfilled(lines, i + 1), _previousfilled(lines, i - 1))]
+    candidates = {
+        _content(text, lines[j]) for j in beside
+        if j is not None and j < len(lines) and j not in numbers and _runs(lines[j])
+    }
+    candidates = {c for c in candidates if len(c) <= _MAX_RUNNING_LINE and _running_like(c)}
+    if not candidates:
+        return set()
+    seen = Counter(_content(text, line) for line in lines if _runs(line) and _content(text, line) in candidates)
+    return {content for content, count in seen.items() if count >= 2}
 
 
 def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
@@ -183,14 +237,15 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
             digits = _DIGITS.search(content)
             assert digits is not None
             found.append((i, int(digits.group()), content.isdigit()))
-        elif line.kind == TEXT and (number := _PAGE_NUMBER_IN_LINE.search(content)):
-            rest = content[: number.start()] + "\0" + content[number.end() :]
-            digits = _DIGITS.search(number.group())
-            assert digits is not None
-            apart = (number.start() == 0 and content[number.end() :][:1].isspace()) or (
-                number.end() == len(content) and content[: number.start()][-1:].isspace()
-            )
-            running.setdefault(" ".join(rest.split()), []).append((i, int(digits.group()), apart))
+        elif line.kind == TEXT and (content[0] in _NUMBER_EDGE or content[-1] in _NUMBER_EDGE):
+            edge = _page_number_at_edge(content)
+            if edge is not None:
+                start, end = edge
+                digits = _DIGITS.search(content, start, end)
+                assert digits is not None
+                apart = content[end : end + 1].isspace() or content[start - 1 : start].isspace()
+                words = " ".join((content[:start] + "\0" + content[end:]).split())
+                running.setdefault(words, []).append((i, int(digits.group()), apart))
     rising = [item for k, item in enumerate(found) if k == 0 or item[1] > found[k - 1][1]]
     decorated = [i for i, _, bare in rising if not bare]
     bare = [i for i, _, is_bare in rising if is_bare]
@@ -204,19 +259,35 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     return sorted(decorated + bare + _running_with_numbers(running))
 
 
+def _page_number_at_edge(content: str) -> tuple[int, int] | None:
+    """Where a page number stands at the start or the end of a line, in a form no sentence uses."""
+    tail = len(content) - min(len(content), _MAX_PAGE_NUMBER)
+    found = _PAGE_NUMBER_IN_LINE.match(content) or _PAGE_NUMBER_AT_END.search(content, tail)
+    if found is None:
+        return None
+    start, end = found.span()
+    return start, end
+
+
 def _running_with_numbers(running: dict[str, list[tuple[int, int, bool]]]) -> list[int]:
-    """A running footer or header with the page number in it (「国务院公报　第3页」, 「— 3 —　国务院公报」):
-    two or more lines with the same words and rising page numbers, or one whose number stands
-    apart from its words at an end of the line (not 「详见第3页」)."""
+    """A running footer or header with the page number at an end (「国务院公报　第3页」, 「— 3 —　国务院
+    公报」, a printed web page's address and 「1/5」): two or more lines with the same words and
+    rising page numbers, or one title-like line whose number stands apart (not 「详见第3页」)."""
     found: list[int] = []
     for words, numbered in running.items():
         numbers = [number for _, number, _ in numbered]
         words = words.replace("\0", "")
-        if numbers != sorted(set(numbers)) or not title_like(words) or not _HAN.search(words):
-            continue  # a running line names something (「国务院公报」): dates 「2019-01-05」 do not
-        if len(numbered) >= 2 or numbered[0][2]:
+        if numbers != sorted(set(numbers)) or not _running_like(words):
+            continue
+        if len(numbered) >= 2 or (numbered[0][2] and title_like(words)):
             found.extend(i for i, _, _ in numbered)
     return found
+
+
+def _running_like(content: str) -> bool:
+    """A running header or footer: it names something (a dated column 「2019-01-05」 does not)
+    and ends no sentence."""
+    return content[-1:] not in _SENTENCE_END and _LETTERS.search(content) is not None
 
 
 # A page holds at least this many lines: page n is no earlier than line 5 × (n − 1).

@@ -94,6 +94,22 @@ def web_print_pages(text: str, every: int = 40, width: int = 30) -> str:
     return "\n".join(out)
 
 
+def browser_print(text: str, every: int = 40, width: int = 30) -> str:
+    """A web page printed from a browser, then extracted: the print date and the page's title
+    atop each page, its address and 「N/M」 at each page's foot, lines wrapped."""
+    lines = hard_wrap(text, width).split("\n")
+    pages = len(lines) // every + 1
+    header = "2024/3/5 10:23\u3000国务院关于印发有关办法的通知_政策_中国政府网"
+    address = "https://www.gov.cn/zhengce/content/2019-01/29/content_5362073.htm"
+    out = [header]
+    for index, line in enumerate(lines):
+        if index and index % every == 0:
+            out.extend([f"{address}\u3000{index // every}/{pages}", "\f" + header])
+        out.append(line)
+    out.append(f"{address}\u3000{pages}/{pages}")
+    return "\n".join(out)
+
+
 def pdf_pages(text: str, every: int = 40, width: int = 30) -> str:
     """What pdftotext gives: wrapped lines; at each page end a blank line, 「第 N 页 共 M 页」, a
     form feed and the next page's running header."""

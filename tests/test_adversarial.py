@@ -137,6 +137,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # page numbers between lines of text, each rising (page furniture)
     "bare-page-numbers": lambda n: "".join(f"{_SENTENCE}\n{i}\n" for i in range(1, n + 1)),
     "dashed-page-numbers": lambda n: "".join(f"{_SENTENCE}\n— {i} —\n" for i in range(1, n + 1)),
+    "running-footers": lambda n: "".join(f"{_SENTENCE}\n国务院公报\u3000第{i}页\n" for i in range(1, n + 1)),
     "signatures-dates-notes": _cycle(["国务院", "2019年1月12日", "（此件公开发布）"]),
     "chinese-dates": _cycle(["民政部", "一九九七年一月二十八日"]),
     "document-numbers": _cycle(["国发〔2019〕3号"]),
