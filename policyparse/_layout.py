@@ -224,8 +224,12 @@ def _headers_beside_few_numbers(text: str, lines: Sequence[Line], numbers: set[i
 
 def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     """Lines that number pages: 「— 3 —」, 「- 4 -」, 「第5页」 (two or more), or bare 「6」 (three
-    or more, or one or two standing alone between paragraphs), their numbers rising."""
-    found: list[tuple[int, int, bool]] = []
+    or more, or one or two standing alone between paragraphs), their numbers rising.
+
+    Each form (「— # —」, 「#」, 「第 # 页 共 # 页」) is a sequence of its own: a page can carry
+    two (the document's 「— 3 —」 and the printer's 「第 1 页 共 9 页」).
+    """
+    forms: dict[str, list[tuple[int, int]]] = {}
     # Lines with a page number and text, by their text: (line, number, number apart from the text).
     running: dict[str, list[tuple[int, int, bool]]] = {}
     for i, line in enumerate(lines):
@@ -236,7 +240,7 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
         if length <= _MAX_PAGE_NUMBER and PAGE_NUMBER.fullmatch(content):
             digits = _DIGITS.search(content)
             assert digits is not None
-            found.append((i, int(digits.group()), content.isdigit()))
+            forms.setdefault(_DIGITS.sub("#", "".join(content.split())), []).append((i, int(digits.group())))
         elif line.kind == TEXT and (content[0] in _NUMBER_EDGE or content[-1] in _NUMBER_EDGE):
             edge = _page_number_at_edge(content)
             if edge is not None:
@@ -246,17 +250,23 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
                 apart = content[end : end + 1].isspace() or content[start - 1 : start].isspace()
                 words = " ".join((content[:start] + "\0" + content[end:]).split())
                 running.setdefault(words, []).append((i, int(digits.group()), apart))
-    rising = [item for k, item in enumerate(found) if k == 0 or item[1] > found[k - 1][1]]
-    decorated = [i for i, _, bare in rising if not bare]
-    bare = [i for i, _, is_bare in rising if is_bare]
-    if len(decorated) == 1 and not _LONE_PAGE_NUMBER.fullmatch(_content(text, lines[decorated[0]])):
-        decorated = []  # one page number is enough only in dashes or with 页: 「— 3 —」, 「第 3 页 共 9 页」
-    if len(bare) < 3:
-        value = {i: number for i, number, _ in rising}
-        bare = [i for i in bare if _lone_bare_page_number(text, lines, i, value[i])]
-    elif min(b - a for a, b in itertools.pairwise(bare)) < _MIN_PAGE_LINES:
-        bare = []  # numbers a few lines apart are a table's column (序号 1, 2, 3 …), not pages
-    return sorted(decorated + bare + _running_with_numbers(running))
+    numbers = _running_with_numbers(running)
+    for form, found in forms.items():
+        rising = [item for k, item in enumerate(found) if k == 0 or item[1] > found[k - 1][1]]
+        if form == "#":
+            numbers += _bare_page_numbers(text, lines, rising)
+        elif len(rising) > 1 or _LONE_PAGE_NUMBER.fullmatch(_content(text, lines[rising[0][0]])):
+            numbers += [i for i, _ in rising]  # one is enough only in dashes or with 页: 「— 3 —」, 「第3页」
+    return sorted(numbers)
+
+
+def _bare_page_numbers(text: str, lines: Sequence[Line], rising: list[tuple[int, int]]) -> list[int]:
+    """Bare 「6」s: three or more at least five lines apart, or one or two standing alone."""
+    if len(rising) < 3:
+        return [i for i, number in rising if _lone_bare_page_number(text, lines, i, number)]
+    if min(b - a for (a, _), (b, _) in itertools.pairwise(rising)) < _MIN_PAGE_LINES:
+        return []  # numbers a few lines apart are a table's column (序号 1, 2, 3 …), not pages
+    return [i for i, _ in rising]
 
 
 def _page_number_at_edge(content: str) -> tuple[int, int] | None:
