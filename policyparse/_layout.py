@@ -448,7 +448,7 @@ def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
 
 def _glued_suffix(content: str, others: str, first: int = 1) -> str:
     """The longest end of ``content``, from ``first`` on, found in another article, glued on
-    mid-word: a whole clause (it ends a sentence) after a word cut short (a letter or digit
+    mid-word: a whole clause (it ends with a mark: 。，；…) after a word cut short (a letter or digit
     before it, not a mark). A news item that quotes the document (a title's end, a sentence
     after a comma) is no intrusion."""
     best = ""
@@ -463,7 +463,7 @@ def _glued_suffix(content: str, others: str, first: int = 1) -> str:
 
 
 _CLOSING_QUOTES = "”’」』）)"
-_CLAUSE_END = "。！？!?；;…"
+_CLAUSE_END = "。！？!?；;…，,、：:"
 
 
 def _intrusion_note(line: Line, start: int, quoted: str, what: str) -> Diagnostic:

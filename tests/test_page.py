@@ -167,3 +167,20 @@ def test_a_front_page_with_a_news_item_introducing_the_document() -> None:
     assert [s.path for s in document.walk()][-1] == "三、/（三）"
     # The news item quotes the title and a sentence of 一、: neither is an intrusion.
     assert not document.set_aside and not [d for d in document.diagnostics if d.code == "set-aside-intrusion"]
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "当乘者势也，不可失者时也。",  # the seed's own: a near copy of the Guiyang article's line
+        "全力以赴做强做优数字经济，",  # a clause of the Guiyang article, cut at its comma
+        "贵阳贵安坚守大道、矢志向前，正奋力谱写新时代数字经济高质量发展新篇章。",
+    ],
+)
+def test_another_clause_glued_into_item_eleven_is_set_aside(glued: str) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("确保当乘者势也，不可失者时也。", "确保" + glued)
+    document = policyparse.parse(text)
+    assert policyparse.to_text(document) == text
+    assert glued in [item.text for item in document.set_aside if item.reason == "intrusion"]
+    item = next(s for s in document.walk() if s.label == "（十一）")
+    assert "确保保审定" in "".join(p.text for p in item.paragraphs)  # read on, the doubled 保 flagged
