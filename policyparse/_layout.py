@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from policyparse._grammar import LAYOUT, NOT_HEADINGS, TEXT
+from policyparse._grammar import LAYOUT, NOT_HEADINGS, TEXT, TOC_ENTRY
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
 from policyparse._wraps import CLOSING, Wrapping, filled, find_wrapping, heading_number, title_like
@@ -201,8 +201,11 @@ def _single_running_line(text: str, line: Line) -> bool:
 
 
 def _runs(line: Line) -> bool:
-    """A line that may run on every page: text, not a heading."""
-    return line.kind == TEXT and not line.is_blank
+    """A line that may run on every page: text (in a 目录's entries too), not a heading."""
+    return line.kind in _RUNNING_KINDS and not line.is_blank
+
+
+_RUNNING_KINDS = frozenset({TEXT, TOC_ENTRY})
 
 
 def _headers_beside_few_numbers(text: str, lines: Sequence[Line], numbers: set[int]) -> set[str]:
@@ -241,7 +244,7 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
             digits = _DIGITS.search(content)
             assert digits is not None
             forms.setdefault(_DIGITS.sub("#", "".join(content.split())), []).append((i, int(digits.group())))
-        elif line.kind == TEXT and (content[0] in _NUMBER_EDGE or content[-1] in _NUMBER_EDGE):
+        elif line.kind in _RUNNING_KINDS and (content[0] in _NUMBER_EDGE or content[-1] in _NUMBER_EDGE):
             edge = _page_number_at_edge(content)
             if edge is not None:
                 start, end = edge

@@ -160,10 +160,19 @@ def _measure_gaps(text: str, lines: Sequence[Line], width: int) -> Gaps:
         else:
             plain.append(blanks)
     return Gaps(
-        between=min(plain, default=0),
-        before_furniture=min((before for before, _ in framed), default=0),
-        after_furniture=min((after for _, after in framed), default=0),
+        between=_usual(plain),
+        before_furniture=_usual([before for before, _ in framed]),
+        after_furniture=_usual([after for _, after in framed]),
     )
+
+
+def _usual(counts: Sequence[int]) -> int:
+    """The most common count (the smaller of a tie), 0 for none: one odd gap (furniture the
+    layout stage could not tell) does not decide for the whole text."""
+    if not counts:
+        return 0
+    tally = Counter(counts)
+    return min(tally, key=lambda count: (-tally[count], count))
 
 
 def _gap_shape(gap: Sequence[Line]) -> tuple[bool, int, int, int]:

@@ -45,6 +45,8 @@ NOISE: dict[str, Callable[[str], str]] = {
     "running-footer-with-page-number": running_footer,
     "web-print-pages": web_print_pages,
     "browser-print": browser_print,
+    # furniture inside a 目录, and furniture beside the doubled line breaks of a wrapped text
+    "hard-wrap-30-then-blank-lines-then-browser-print": lambda text: browser_print(blank_lines(hard_wrap(text))),
     "pdf-pages": pdf_pages,
     "crlf": crlf,
     "blank-lines": blank_lines,
