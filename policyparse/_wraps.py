@@ -6,7 +6,8 @@ at the edge. The rules, each from what such a break looks like in real text:
 
 * a line shorter than the width ends its paragraph; a line one short counts as full only where
   the wrapper kept a closing mark off the next line's start (kinsoku) by pushing a character
-  down, so that the next line opens with the character and the mark;
+  down, so that the next line opens with the character and the mark; where the cut lines
+  spread over a few lengths (a typesetter that squeezes punctuation), the width is a band;
 * a full line that stops mid-sentence goes on, even into a line that opens like a heading (a
   reference cut before 「第一百零一条」), unless it is a bare title (「2.1.3　…职责」 over
   「（1）…」): a heading kind whose unwrapped lines are sentences (「第五条　…。」) is never one;
@@ -41,6 +42,10 @@ CLOSING = "。！？；：…”’」』）)】.!?;:—"
 _NO_LINE_START = CLOSING + "，、,》〕"
 _ENDS_SENTENCE = "。！？；：….!?;:"
 _MIN_CUT_LINES = 2
+# The share of the cut lines that the wrap's band of lengths holds; the band is at most
+# _MAX_SLACK + 1 lengths wide.
+_BAND_SHARE = 0.8
+_MAX_SLACK = 4
 _MIN_LONG_LINE = 20
 _MAX_TITLE_LINE = 40
 _TITLE_SHARE = 0.8
@@ -72,11 +77,22 @@ class Gaps:
 
 @attrs.frozen
 class Wrapping:
-    """How a text was hard-wrapped: its width, and which heading kinds open a sentence."""
+    """How a text was hard-wrapped: its width, and which heading kinds open a sentence.
+
+    ``slack``: how much shorter than the width a line that goes on may be. 0 for a text cut at
+    one width (a line one short is full only for kinsoku); more where the cut lines spread over
+    a few lengths (a typesetter that squeezes punctuation fits one or two characters more).
+    """
 
     width: int
     sentence_kinds: frozenset[str]
     gaps: Gaps = attrs.field(factory=Gaps)
+    slack: int = 0
+
+    @property
+    def shortest_full(self) -> int:
+        """The length from which a line counts as full (a kinsoku line one shorter)."""
+        return self.width - self.slack
 
     def continues(self, text: str, line: Line, following: Line, head: Line, last_values: Mapping[str, int]) -> bool:
         """True when ``following`` is the rest of the paragraph that ``line`` cuts.
@@ -85,7 +101,7 @@ class Wrapping:
         holds the number of the last heading of each kind before ``head``.
         """
         content = text[line.content_start : line.content_end]
-        if not content or not _full(text, line, following, self.width):
+        if not content or not _full(text, line, following, self.shortest_full):
             return False
         last = content[-1]
         if following.kind in NOT_HEADINGS:
@@ -99,7 +115,8 @@ class Wrapping:
     def _opens_paragraph(self, text: str, following: Line) -> bool:
         """After a sentence: a short line that closes nothing (a signature, a date), a field
         (「指标来源：」) or a reference to the 款 before (「前款」) stands on its own."""
-        if following.content_end - following.start < self.width - 1 and text[following.content_end - 1] not in CLOSING:
+        short = following.content_end - following.start < self.shortest_full - 1
+        if short and text[following.content_end - 1] not in CLOSING:
             return True
         return bool(_OPENS_PARAGRAPH.match(text, following.content_start, following.content_end))
 
@@ -123,12 +140,40 @@ def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
             cut[length] += 1
     if not cut:
         return None
-    width, count = cut.most_common(1)[0]
-    if count + cut[width - 1] < _MIN_CUT_LINES or _overlong(text, text_lines, width):
+    width, slack = _band(cut)
+    if sum(cut[length] for length in range(width - max(slack, 1), width + 1)) < _MIN_CUT_LINES:
         return None
+    if _overlong(text, text_lines, width):
+        return None
+    shortest = width - slack
     return Wrapping(
-        width=width, sentence_kinds=_sentence_kinds(text, lines, width), gaps=_measure_gaps(text, lines, width)
+        width=width,
+        sentence_kinds=_sentence_kinds(text, lines, shortest),
+        gaps=_measure_gaps(text, lines, shortest),
+        slack=slack,
     )
+
+
+def _band(cut: Counter[int]) -> tuple[int, int]:
+    """The width and slack of the lengths at which lines stop mid-sentence.
+
+    The narrowest band that holds most of them: one length with kinsoku lines one short (a
+    text cut at one width, slack 0), or up to ``_MAX_SLACK`` + 1 lengths, from the longest
+    down. Without such a band, the most common length, slack 0.
+    """
+    total = sum(cut.values())
+
+    def held(top: int, slack: int) -> int:
+        return sum(cut[length] for length in range(top - max(slack, 1), top + 1))
+
+    width = cut.most_common(1)[0][0]  # one width: the most common length, kinsoku lines one short
+    if held(width, 0) >= _BAND_SHARE * total:
+        return width, 0
+    for slack in range(2, _MAX_SLACK + 1):
+        top = max(cut, key=lambda length: (held(length, slack), -length))
+        if held(top, slack) >= _BAND_SHARE * total:
+            return top, slack
+    return width, 0
 
 
 def _overlong(text: str, text_lines: Sequence[Line], width: int) -> bool:
@@ -144,7 +189,7 @@ def _overlong(text: str, text_lines: Sequence[Line], width: int) -> bool:
     return False
 
 
-def _measure_gaps(text: str, lines: Sequence[Line], width: int) -> Gaps:
+def _measure_gaps(text: str, lines: Sequence[Line], shortest_full: int) -> Gaps:
     """The blank lines every break inside a sentence has (after a full line that stops with no
     closing mark): those are the layout's, not a paragraph's."""
     indices = [index for index, line in enumerate(lines) if filled(line)]
@@ -152,7 +197,7 @@ def _measure_gaps(text: str, lines: Sequence[Line], width: int) -> Gaps:
     framed: list[tuple[int, int]] = []
     for index, following in itertools.pairwise(indices):
         line = lines[index]
-        if line.content_end - line.start < width - 1 or text[line.content_end - 1] in CLOSING:
+        if line.content_end - line.start < shortest_full - 1 or text[line.content_end - 1] in CLOSING:
             continue  # a paragraph may end here: its blank lines prove nothing
         furniture, before, after, blanks = _gap_shape(lines[index + 1 : following])
         if furniture:
@@ -194,13 +239,13 @@ def heading_number(text: str, line: Line) -> int | None:
     return _value(text[line.label_start : line.label_end])
 
 
-def _sentence_kinds(text: str, lines: Sequence[Line], width: int) -> frozenset[str]:
+def _sentence_kinds(text: str, lines: Sequence[Line], shortest_full: int) -> frozenset[str]:
     """Heading kinds whose unwrapped lines (shorter than the width) are mostly sentences:
     「第五条　…。」 or 「（六）丰富交易产品。…」, not bare titles (「2.1.2　…办公室及其职责」)."""
     seen: Counter[str] = Counter()
     titles: Counter[str] = Counter()
     for line in lines:
-        if line.kind in NOT_HEADINGS or line.content_end - line.start >= width - 1:
+        if line.kind in NOT_HEADINGS or line.content_end - line.start >= shortest_full - 1:
             continue
         seen[line.kind] += 1
         rest = text[line.rest_start : line.content_end].strip()
@@ -213,12 +258,12 @@ def filled(line: Line) -> bool:
     return not line.is_blank and line.kind != LAYOUT
 
 
-def _full(text: str, line: Line, following: Line, width: int) -> bool:
-    """The line reaches the wrap width, or stops one short for kinsoku."""
+def _full(text: str, line: Line, following: Line, shortest_full: int) -> bool:
+    """The line reaches the wrap width (less its slack), or stops one short for kinsoku."""
     length = line.content_end - line.start
-    if length >= width:
+    if length >= shortest_full:
         return True
-    if length < width - 1:
+    if length < shortest_full - 1:
         return False
     return any(char in _NO_LINE_START for char in text[following.content_start : following.content_start + 2])
 

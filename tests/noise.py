@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 
 # Marks a Chinese typesetter keeps off a line's start (kinsoku shori).
@@ -13,6 +14,20 @@ def hard_wrap(text: str, width: int = 30) -> str:
     lines = []
     for line in text.split("\n"):
         while len(line) > width:
+            lines.append(line[:width])
+            line = line[width:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def jittered_wrap(text: str, narrowest: int = 29, widest: int = 31, seed: int = 0) -> str:
+    """Lines cut at a width that varies between ``narrowest`` and ``widest`` characters, as a
+    typesetter that squeezes punctuation fits one or two more on some lines."""
+    chooser = random.Random(seed)
+    lines = []
+    for line in text.split("\n"):
+        while len(line) > widest:
+            width = chooser.randint(narrowest, widest)
             lines.append(line[:width])
             line = line[width:]
         lines.append(line)

@@ -15,7 +15,7 @@ from policyparse import Document
 from policyparse._lexer import split_lines
 from policyparse._wraps import find_wrapping
 from tests.conftest import GOLDEN, SEED, corpus_files
-from tests.noise import hard_wrap, kinsoku_wrap, pdf_pages
+from tests.noise import hard_wrap, jittered_wrap, kinsoku_wrap, pdf_pages
 from tests.test_noise import outline
 
 # gov-plan-grain-emergency-2005.txt: a long paragraph, so that a short excerpt wrapped with it
@@ -214,3 +214,28 @@ def test_most_documents_keep_their_outline_at_every_wrap_width() -> None:
                 changed.append(f"{path.stem}@{width}")
     kept = 1 - len(changed) / pairs
     assert kept >= MIN_KEPT, f"{kept:.1%} of {pairs} kept; changed: {', '.join(changed)}"
+
+
+def test_a_wrap_whose_width_varies_is_a_band_of_lengths() -> None:
+    # Cut at 29 to 31 characters: the lines that stop mid-sentence spread over three lengths.
+    text = jittered_wrap((GOLDEN / "gov-opinion-bonded-zones-2019" / "input.txt").read_text(encoding="utf-8"))
+    wrapping = find_wrapping(text, split_lines(text))
+    assert wrapping is not None and (wrapping.width, wrapping.slack) == (31, 2)
+    fixed = hard_wrap(text)
+    wrapping = find_wrapping(fixed, split_lines(fixed))
+    assert wrapping is not None and (wrapping.width, wrapping.slack) == (30, 0)
+
+
+# With a varying width, a paragraph that ends within the band looks like a sentence cut there:
+# the exact-width ambiguity covers three lengths instead of one. Measured: 38 of 45 inputs keep
+# their outline at 29-31 (10 of 45 when only one width was recognised).
+MIN_KEPT_JITTERED = 0.8
+
+
+def test_most_documents_keep_their_outline_when_the_width_varies() -> None:
+    documents = [*sorted(GOLDEN.glob("*/input.txt")), *corpus_files()]
+    kept = sum(
+        outline(policyparse.parse(jittered_wrap(text))) == outline(policyparse.parse(text))
+        for text in (path.read_text(encoding="utf-8") for path in documents)
+    )
+    assert kept >= MIN_KEPT_JITTERED * len(documents), f"{kept} of {len(documents)} kept"
