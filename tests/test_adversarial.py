@@ -19,7 +19,8 @@ How the ratio is measured, to keep it stable on a shared machine:
 * the garbage collector runs before each timing and is off during it (the property under
   test is the parser's algorithm, not when CPython's collector happens to run);
 * a ratio just over the bound is measured again (at most ``ATTEMPTS`` times); a ratio far
-  over it (``CLEARLY_SUPERLINEAR``) fails at once;
+  over it (``CLEARLY_SUPERLINEAR``) fails once measured twice (one such reading came from a
+  burst of load on the machine: 8.4 for a shape that reads 4.0 alone);
 * the machine's own scaling is measured on the same two texts with work known to be linear
   (encoding each as JSON and UTF-8). A text that fits in the processor's cache is worked on
   faster per character than one four times larger that does not: CI's machines took 5.4–5.8×
@@ -221,6 +222,7 @@ def assert_linear(shape: str, what: str, prepare: Callable[[str], Callable[[], o
     small_text, large_text = build(n), build(GROWTH * n)
     small, large = prepare(small_text), prepare(large_text)
     measured = []
+    ratios: list[float] = []
     for _ in range(ATTEMPTS):
         ratio, small_seconds, large_seconds = _ratio(small, large)
         bound = GROWTH * TOLERANCE
@@ -229,7 +231,9 @@ def assert_linear(shape: str, what: str, prepare: Callable[[str], Callable[[], o
         measured.append(
             f"{ratio:.2f} ({small_seconds * 1000:.1f} ms → {large_seconds * 1000:.1f} ms, bound {bound:.1f})"
         )
-        if ratio <= bound or ratio > CLEARLY_SUPERLINEAR:
+        far_over = sum(entry > CLEARLY_SUPERLINEAR for entry in ratios) + (ratio > CLEARLY_SUPERLINEAR)
+        ratios.append(ratio)
+        if ratio <= bound or far_over >= 2:
             break
     assert ratio <= bound, (
         f"{shape}: {what} {GROWTH}× the input took {'; '.join(measured)} "
