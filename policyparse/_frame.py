@@ -44,10 +44,10 @@ IMPRINT = regex.compile(
 )
 # An issuer and the date on one line: 「国务院办公厅　2019年1月1日」.
 _ORGAN = r"[^\s。，；：]{2,30}"
-# At most ten organs before the date: an unbounded lazy run was quadratic on a long line of
-# words between spaces (「碳排放 and 核证…」 repeated).
+# At most thirty organs before the date (a joint notice of a dozen ministries signs on one
+# line): an unbounded lazy run was quadratic on a long line of words between spaces.
 SIGNED = regex.compile(
-    rf"(?P<issuer>{_ORGAN}(?:[ \t\u3000]+{_ORGAN}){{0,9}}?)[ \t\u3000]+(?P<date>{DATE.pattern})"
+    rf"(?P<issuer>{_ORGAN}(?:[ \t\u3000]+{_ORGAN}){{0,29}}?)[ \t\u3000]+(?P<date>{DATE.pattern})"
 )
 LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<name>\S.*)")
 RECIPIENTS = regex.compile(r"[^。；]{2,200}[：:]")

@@ -38,10 +38,10 @@ DATELINE = regex.compile(r"[（(][\p{Han}]{2,10}\d{0,2}月?\d{0,2}日?电[）)]"
 # 「据新华社…电」: the opening of a news item.
 DATELINE_OPENING = regex.compile(
     r"(?:据?(?:新华社|中新社|人民日报)[\p{Han}\d]{2,12}电|本报\p{Han}{2,8}\d{1,2}月\d{1,2}日电|本报讯)"
-    r"(?:[（(][^）)]{1,20}[）)])?"
+    r"(?:[（(][^）)]{1,20}[）)]|(?=[\s\u3000]|$))"
 )
 CREDITS = regex.compile(
-    r"(?:[一二三四五六七八九十\d]{1,3}版|本版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:].{1,40}"
+    r"(?:[一二三四五六七八九十\d]{1,3}版|本版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:][^。，；,;]{1,40}"
 )
 # 「新华社记者 王鹏 摄」 after a photo's caption; 「新华社发」 after a picture or chart of the agency's.
 CAPTION = regex.compile(r".{0,60}(?:(?:新华社|本报)?记者\s*\S{2,4}\s*摄|新华社发[）)]?(?:[（(][^）)]{1,20}[）)])?)")
@@ -161,14 +161,16 @@ def _mark_furniture(text: str, layout: Layout) -> None:
     }
     headers |= _headers_beside_few_numbers(text, lines, numbers)
     if len(numbers) == 1:
-        # One page break: the title-like text line right after its number heads the next page
-        # (the line before it may be the document's own: 「（此件公开发布）」 above a last 「— 1 —」).
+        # One page break: the short line right after its number heads the next page, unless a
+        # first heading follows it (then it titles a document: 「暂行办法」 over 「第一章」). The
+        # line before it is a footer only when a page follows: before a last page number, it is
+        # the document's own (「（此件公开发布）」).
         (number,) = numbers
         after = _nextfilled(lines, number + 1)
-        if after < len(lines) and _single_running_line(text, lines[after]):
+        beyond = _nextfilled(lines, after + 1)
+        titles_a_document = _opens_numbering(text, lines, beyond)
+        if after < len(lines) and _single_running_line(text, lines[after]) and not titles_a_document:
             headers.add(_content(text, lines[after]))
-        # The line before it is a footer only when a page follows: before a last page number,
-        # it is the document's own (「（此件公开发布）」).
         before = _previousfilled(lines, number - 1)
         if after < len(lines) and before is not None and _single_running_line(text, lines[before]):
             headers.add(_content(text, lines[before]))
@@ -189,7 +191,13 @@ def _take_out_first_header(text: str, layout: Layout, headers: set[str], near: s
         return
     header = _content(text, lines[first])
     following = _nextfilled(lines, first + 1)
-    if following < len(lines) and (not title_like(header) or title_like(_content(text, lines[following]))):
+    if following >= len(lines):
+        return
+    title = _content(text, lines[following])
+    # A title follows the header (「中国政府网」 over 「国务院关于…」), not a note under it
+    # (「（2025年…通过）」 under a title that the header repeats).
+    title_follows = lines[following].kind == TEXT and title_like(title) and not title.startswith(("（", "("))
+    if not title_like(header) or (title_follows and len(title) > len(header)):
         _take_out(layout, first, (lines[first].content_start, lines[first].content_end), "page-furniture")
 
 
@@ -198,6 +206,11 @@ def _single_running_line(text: str, line: Line) -> bool:
     no sentence, it names something, and it is no bracketed note."""
     content = _content(text, line)
     return _runs(line) and title_like(content) and _running_like(content) and not content.startswith(("（", "("))
+
+
+def _opens_numbering(text: str, lines: Sequence[Line], index: int) -> bool:
+    """A first heading (「第一章」, 「第一条」, 「一、」): what follows a document's title."""
+    return index < len(lines) and lines[index].kind not in NOT_HEADINGS and heading_number(text, lines[index]) == 1
 
 
 def _runs(line: Line) -> bool:
@@ -264,11 +277,11 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
 
 
 def _bare_page_numbers(text: str, lines: Sequence[Line], rising: list[tuple[int, int]]) -> list[int]:
-    """Bare 「6」s: three or more at least five lines apart, or one or two standing alone."""
+    """Bare 「6」s: at least five lines apart, three or more, or one or two standing alone."""
+    if len(rising) > 1 and min(b - a for (a, _), (b, _) in itertools.pairwise(rising)) < _MIN_PAGE_LINES:
+        return []  # numbers a few lines apart are a table's column (序号 1, 2, 3 …), not pages
     if len(rising) < 3:
         return [i for i, number in rising if _lone_bare_page_number(text, lines, i, number)]
-    if min(b - a for (a, _), (b, _) in itertools.pairwise(rising)) < _MIN_PAGE_LINES:
-        return []  # numbers a few lines apart are a table's column (序号 1, 2, 3 …), not pages
     return [i for i, _ in rising]
 
 
@@ -278,6 +291,9 @@ def _page_number_at_edge(content: str) -> tuple[int, int] | None:
     found = _PAGE_NUMBER_IN_LINE.match(content) or _PAGE_NUMBER_AT_END.search(content, tail)
     if found is None:
         return None
+    numbers = [int(digits) for digits in _DIGITS.findall(found.group())]
+    if "/" in found.group() and numbers[0] > numbers[-1]:
+        return None  # 「2024/12」 is a year and month, not page 2024 of 12
     start, end = found.span()
     return start, end
 
@@ -298,9 +314,9 @@ def _running_with_numbers(running: dict[str, list[tuple[int, int, bool]]]) -> li
 
 
 def _running_like(content: str) -> bool:
-    """A running header or footer: it names something (a dated column 「2019-01-05」 does not)
-    and ends no sentence."""
-    return content[-1:] not in _SENTENCE_END and _LETTERS.search(content) is not None
+    """A running header or footer: it names something (a dated column 「2019-01-05」 does not),
+    ends no sentence and asks for nothing (a form's 「填表人：　　联系电话：」)."""
+    return content[-1:] not in _SENTENCE_END and "：" not in content and _LETTERS.search(content) is not None
 
 
 # A page holds at least this many lines: page n is no earlier than line 5 × (n − 1).
@@ -314,9 +330,9 @@ def _lone_bare_page_number(text: str, lines: Sequence[Line], index: int, number:
     previous, following = _previousfilled(lines, index - 1), _nextfilled(lines, index + 1)
     if previous is None or following >= len(lines) or index < _MIN_PAGE_LINES * (number - 1):
         return False
-    after = _content(text, lines[following])
-    if PAGE_NUMBER.fullmatch(after) or _content(text, lines[previous]).isdigit():
-        return False
+    after, before = _content(text, lines[following]), _content(text, lines[previous])
+    if PAGE_NUMBER.fullmatch(after) or before.isdigit() or title_like(before):
+        return False  # after a short line that closes nothing: a table's heading row, a title
     if lines[following].kind != TEXT or not title_like(after):
         return True
     # A title-like line that stands elsewhere too is a running header (「中国政府网」), no title.
@@ -460,7 +476,8 @@ def _glued_suffix(content: str, others: str, first: int = 1) -> str:
         if candidate not in others:
             break
         best = candidate
-    if not best or best.rstrip(_CLOSING_QUOTES)[-1:] not in _CLAUSE_END:
+    end = best.rstrip(_CLOSING_QUOTES)[-1:]
+    if not end or end not in _CLAUSE_END:
         return ""
     return best if content[len(content) - len(best) - 1].isalnum() else ""
 

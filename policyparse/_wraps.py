@@ -46,6 +46,7 @@ _MIN_CUT_LINES = 2
 # _MAX_SLACK + 1 lengths wide.
 _BAND_SHARE = 0.8
 _MAX_SLACK = 4
+_MIN_BAND_LINES = 10
 _MIN_LONG_LINE = 20
 _MAX_TITLE_LINE = 40
 _TITLE_SHARE = 0.8
@@ -169,8 +170,10 @@ def _band(cut: Counter[int]) -> tuple[int, int]:
     width = cut.most_common(1)[0][0]  # one width: the most common length, kinsoku lines one short
     if held(width, 0) >= _BAND_SHARE * total:
         return width, 0
+    if total < _MIN_BAND_LINES:
+        return width, 0  # too few cut lines to tell a band from chance
     for slack in range(2, _MAX_SLACK + 1):
-        top = max(cut, key=lambda length: (held(length, slack), -length))
+        top = max(cut, key=lambda length: (held(length, slack), length))
         if held(top, slack) >= _BAND_SHARE * total:
             return top, slack
     return width, 0
@@ -263,8 +266,8 @@ def _full(text: str, line: Line, following: Line, shortest_full: int) -> bool:
     length = line.content_end - line.start
     if length >= shortest_full:
         return True
-    if length < shortest_full - 1:
-        return False
+    if length < shortest_full - 1 or following.kind not in NOT_HEADINGS:
+        return False  # a heading's own mark (「二、」) is no mark the wrapper pushed down
     return any(char in _NO_LINE_START for char in text[following.content_start : following.content_start + 2])
 
 

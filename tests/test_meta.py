@@ -60,3 +60,9 @@ def test_attachment_list_names() -> None:
     assert document.meta.attachment_list == ("名词解释", "城市更新全周期流程图")
     (attachment,) = document.attachments
     assert (attachment.label, attachment.number, attachment.title, attachment.id) == ("附件1", 1, "名词解释", "att-1")
+
+
+def test_a_dozen_organs_and_the_date_on_one_line() -> None:
+    organs = "国家发展改革委 教育部 科技部 工业和信息化部 公安部 民政部 财政部 人力资源社会保障部 自然资源部 生态环境部 住房城乡建设部 交通运输部"
+    document = policyparse.parse(f"关于推动特色小镇高质量发展的通知\n发改规划〔2020〕123号\n正文。\n{organs} 2020年9月16日\n")
+    assert (document.meta.issuers, document.meta.date) == ((organs,), "2020-09-16")

@@ -218,3 +218,45 @@ def test_a_last_page_number_takes_nothing_with_it(number: str) -> None:
     document = policyparse.parse(text.rstrip("\n") + "\n" + number + "\n")
     assert [item.text for item in document.set_aside] == ([number] if number != "1" else [])
     assert document.meta.notes == ("此件公开发布",)
+
+
+def test_a_running_header_that_repeats_the_title_leaves_the_title() -> None:
+    # A regulation printed with its title as the running header: the title atop page 1 stays.
+    text = (GOLDEN / "sh-historic-towns-regulation-2025" / "input.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    noisy: list[str] = []
+    for index, line in enumerate(lines, start=1):
+        noisy.append(line)
+        if index % 40 == 0:
+            noisy.extend([f"— {index // 40} —", "上海市历史文化名镇保护条例"])
+    document = policyparse.parse("\n".join(noisy))
+    assert document.meta.title == policyparse.parse(text).meta.title == "上海市历史文化名镇保护条例"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a table of two rows, cell by cell: its 序号 are no page numbers
+        "一、重点任务\n序号\n重点任务\n责任单位\n1\n完善碳排放统计核算制度，加快建立统一规范的核算体系。\n生态环境部\n"
+        "2\n健全碳排放权交易市场，扩大行业覆盖范围。\n生态环境部\n",
+        # a form's last line before each page number is no running footer
+        "附件1\n申报表\n单位名称：\n填表人：\u3000\u3000\u3000联系电话：\n— 1 —\n附件2\n汇总表\n地区：\n"
+        "填表人：\u3000\u3000\u3000联系电话：\n— 2 —\n",
+        # a year and month after a field: 「2024/12」 is no page 2024 of 12
+        "一、试点范围\n在全省开展试点。\n二、试点期限\n试点期限 2024/12\n三、工作要求\n各地要加强组织领导。\n",
+    ],
+)
+def test_text_that_looks_like_furniture_stays(text: str) -> None:
+    document = policyparse.parse(text)
+    assert not [item.text for item in document.set_aside if item.text[:1] not in "—"]
+
+
+def test_the_title_of_an_attachment_after_the_only_page_number_stays() -> None:
+    text = (
+        "国务院关于印发暂行办法的通知\n国发〔2018〕41号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "现将《暂行办法》印发给你们，请认真贯彻执行。\n国务院\n2018年12月13日\n— 1 —\n暂行办法\n第一章　总则\n"
+        "第一条　为了规范管理，制定本办法。\n第二条　本办法自2019年1月1日起施行。\n"
+    )
+    document = policyparse.parse(text)
+    assert [a.title for a in document.attachments] == ["暂行办法"]
+    assert [item.text for item in document.set_aside] == ["— 1 —"]

@@ -133,6 +133,8 @@ def test_another_page_with_another_policy_gives_its_tree() -> None:
         ("（五）发展绿色金融，支持全国碳市场建设。", None),
         ("本报告所称碳排放，是指", None),
         ("本报告期内用电量增长", None),
+        ("新华社等中央主要媒体要加大对电网建设的宣传。", None),
+        ("校对：对稿件内容进行全面校对，发现差错及时改正。", None),
         ("第十条　编辑出版单位应当", None),
     ],
 )

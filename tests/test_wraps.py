@@ -239,3 +239,13 @@ def test_most_documents_keep_their_outline_when_the_width_varies() -> None:
         for text in (path.read_text(encoding="utf-8") for path in documents)
     )
     assert kept >= MIN_KEPT_JITTERED * len(documents), f"{kept} of {len(documents)} kept"
+
+
+def test_a_heading_label_is_no_kinsoku_mark() -> None:
+    # Lines of 19 to 22 characters: 「二、」 after a short line is a heading, not a pushed-down 「、」.
+    text = (
+        "一、北京市\n北京市海淀区中关村科技园区管理委员会示范中心\n北京市朝阳区人民政府望京街道办事处服务中心\n"
+        "北京市丰台区卫生健康委员会医疗服务中心\n二、上海市\n上海市徐汇区人民政府漕河泾街道办事处中心\n"
+        "上海市黄浦区市场监督管理局综合执法大队\n"
+    )
+    assert [s.label for s in policyparse.parse(text).sections] == ["一、", "二、"]
