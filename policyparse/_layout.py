@@ -456,7 +456,9 @@ def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
             layout.diagnostics.append(note)
             continue
         # Only text after a heading's label can be glued on, and some of it must stay.
-        glued = _glued_suffix(content, others, first=line.rest_start - line.content_start + 1)
+        following = _nextfilled(lines, i + 1)
+        next_line = _content(text, lines[following]) if following < policy.stop else ""
+        glued = _glued_suffix(content, others, next_line, first=line.rest_start - line.content_start + 1)
         if glued:
             cut = line.content_end - len(glued)
             lines[i] = line._replace(content_end=cut)
@@ -465,11 +467,12 @@ def _set_aside_intrusions(text: str, layout: Layout, policy: PagePart) -> None:
             layout.diagnostics.append(note)
 
 
-def _glued_suffix(content: str, others: str, first: int = 1) -> str:
+def _glued_suffix(content: str, others: str, next_line: str = "", first: int = 1) -> str:
     """The longest end of ``content``, from ``first`` on, found in another article, glued on
     mid-word: a whole clause (it ends with a mark: 。，；…) after a word cut short (a letter or digit
-    before it, not a mark). A news item that quotes the document (a title's end, a sentence
-    after a comma) is no intrusion."""
+    before it, not a mark). A news item that quotes the document is no intrusion: a title's
+    end (no mark), a sentence after a comma, or a clause the item goes on with as the document's
+    next line does."""
     best = ""
     for start in range(len(content) - _MIN_INTRUSION, max(first, 1) - 1, -1):
         candidate = content[start:]
@@ -477,9 +480,17 @@ def _glued_suffix(content: str, others: str, first: int = 1) -> str:
             break
         best = candidate
     end = best.rstrip(_CLOSING_QUOTES)[-1:]
-    if not end or end not in _CLAUSE_END:
+    if not end or end not in _CLAUSE_END or not content[len(content) - len(best) - 1].isalnum():
         return ""
-    return best if content[len(content) - len(best) - 1].isalnum() else ""
+    after = others.find(best) + len(best)
+    goes_on = others[after : after + _QUOTE_CONTEXT]
+    if len(goes_on) == _QUOTE_CONTEXT and "\n" not in goes_on and next_line.startswith(goes_on):
+        return ""  # the other article quotes this line and the next one
+    return best
+
+
+# Characters after a quoted clause that, found at the next line's start too, make it a quote.
+_QUOTE_CONTEXT = 4
 
 
 _CLOSING_QUOTES = "”’」』）)"

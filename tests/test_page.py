@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse._layout import _page_marker
+from policyparse._layout import _glued_suffix, _page_marker
 from tests.conftest import SEED
 
 
@@ -186,3 +186,12 @@ def test_another_clause_glued_into_item_eleven_is_set_aside(glued: str) -> None:
     assert glued in [item.text for item in document.set_aside if item.reason == "intrusion"]
     item = next(s for s in document.walk() if s.label == "（十一）")
     assert "确保保审定" in "".join(p.text for p in item.paragraphs)  # read on, the doubled 保 flagged
+
+
+def test_a_clause_that_a_news_item_quotes_across_a_line_break_is_no_intrusion() -> None:
+    # The policy line breaks after 「…市场，」; the item quotes it and goes on as the next line does.
+    item = "…意见明确，要加快建设全国统一的碳排放权交易市场，推动形成绿色低碳发展方式。"
+    line = "各地区要加快建设全国统一的碳排放权交易市场，"
+    assert _glued_suffix(line, item, "推动形成绿色低碳发展方式。") == ""
+    # The same clause before another next line cannot be told from one glued on by the layout.
+    assert _glued_suffix(line, item, "完善配套制度。") == "要加快建设全国统一的碳排放权交易市场，"
