@@ -62,6 +62,7 @@ _NUMBER_IN_LINE = (
 _PAGE_NUMBER_IN_LINE = regex.compile(_NUMBER_IN_LINE)
 _PAGE_NUMBER_AT_END = regex.compile(rf"(?:{_NUMBER_IN_LINE})$")
 _NUMBER_EDGE = frozenset("0123456789０１２３４５６７８９—－–-~·页第")  # what such a line starts or ends with
+_NUMBER_START = _NUMBER_EDGE | frozenset("Pp")  # and 「Page 3 of 9」
 _MAX_RUNNING_LINE = 120  # characters: a running footer with its page number (a web page's address, 「1/5」)
 _MAX_PAGE_NUMBER = 30  # characters: a longer line is no page number, and is not matched
 # A page number that is one even alone: in dashes or dots, or with 页 or a page count.
@@ -252,6 +253,8 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
         length = line.content_end - line.content_start
         if length == 0 or length > _MAX_RUNNING_LINE:
             continue
+        if text[line.content_start] not in _NUMBER_START and text[line.content_end - 1] not in _NUMBER_EDGE:
+            continue  # most lines: a page number, alone or beside words, starts or ends the line
         content = _content(text, line)
         if length <= _MAX_PAGE_NUMBER and PAGE_NUMBER.fullmatch(content):
             digits = _DIGITS.search(content)

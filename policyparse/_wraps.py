@@ -133,7 +133,7 @@ def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     A text is hard-wrapped when several lines stop mid-sentence at one length (the width),
     and (almost) no line is longer, counting ASCII characters as half.
     """
-    text_lines = [line for line in lines if filled(line)]
+    text_lines = [line for line in lines if line.content_start != line.content_end and line.kind != LAYOUT]
     cut: Counter[int] = Counter()
     for line in text_lines[:-1]:
         length = line.content_end - line.start
