@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from policyparse import _titles
+from policyparse._construct import new_paragraph, new_section, new_separator
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
 from policyparse._grammar import LAYOUT, TEXT, UNKNOWN, UNNUMBERED
 from policyparse._layout import Layout
@@ -314,7 +315,7 @@ class DocumentBuilder:
             end = max(end, max(p.span[1] for p in paragraphs))
         if children:
             end = max(end, max(c.span[1] for c in children))
-        return Section(
+        return new_section(
             kind=kind, label=label, number=number, title=title,
             paragraphs=tuple(paragraphs), children=children, id=own.id, path=own.path,
             line=line.number, span=(label_span[0], end), label_span=label_span,
@@ -355,7 +356,7 @@ class DocumentBuilder:
                          f"{article.path}/第{int_to_chinese(number)}款")
         children = self._sections(items, clause)
         spans = [p.span for p in own] + [c.span for c in children]
-        return Section(
+        return new_section(
             kind=Kind.CLAUSE, label=None, number=number, title=None,
             paragraphs=tuple(own), children=children, id=clause.id, path=clause.path,
             line=self._line_at(own[0].span[0]) if own else line,
@@ -385,7 +386,7 @@ class DocumentBuilder:
         while first.marker is None:
             first = first.children[0]
         children = self._sections(draft.children, own)
-        return Section(
+        return new_section(
             kind=kind, label=None, number=number, title=None, children=children,
             implicit=True, id=own.id, path=own.path, line=first.marker.line,
             span=(children[0].span[0], children[-1].span[1]),
@@ -535,12 +536,12 @@ class DocumentBuilder:
             return self._paragraph(*pieces[0])
         self.pieces.extend(pieces)
         text = "".join(self.text[a:b] for a, b in pieces)
-        return Paragraph(text=text, span=(pieces[0][0], pieces[-1][1]), spans=tuple(pieces))
+        return new_paragraph(text=text, span=(pieces[0][0], pieces[-1][1]), spans=tuple(pieces))
 
     def _paragraph(self, start: int, end: int) -> Paragraph:
         span = (start, end)  # one tuple for the piece and the paragraph
         self.pieces.append(span)
-        return Paragraph(text=self.text[start:end], span=span)
+        return new_paragraph(text=self.text[start:end], span=span)
 
     def _separators(self) -> tuple[Separator, ...]:
         """The characters between pieces; equal texts (「\n\n」, 「\n　　」) share one string."""
@@ -554,10 +555,10 @@ class DocumentBuilder:
                 raise AssertionError(f"overlapping pieces at {start}")
             if start > position:
                 between = text[position:start]
-                separators.append(Separator(start=position, text=seen.setdefault(between, between)))
+                separators.append(new_separator(start=position, text=seen.setdefault(between, between)))
             position = end
         if position < len(text):
-            separators.append(Separator(start=position, text=text[position:]))
+            separators.append(new_separator(start=position, text=text[position:]))
         return tuple(separators)
 
 
