@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from collections.abc import Callable
 
 # Marks a Chinese typesetter keeps off a line's start (kinsoku shori).
 NO_LINE_START = "。，、；：？！）」』”’》〕】…"
@@ -64,37 +65,30 @@ def indented_wrap(text: str, width: int = 30) -> str:
     return hard_wrap("\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n")), width)
 
 
-def page_furniture(text: str, every: int = 40) -> str:
-    """A page number and a running header between every ``every`` lines."""
+def _between_pages(text: str, every: int, furniture: Callable[[int], list[str]]) -> str:
+    """``furniture(page)`` inserted between every ``every`` lines, pages counted from 1."""
     lines = text.split("\n")
     out: list[str] = []
     for index, line in enumerate(lines):
         if index and index % every == 0:
-            out.extend([f"— {index // every} —", "中华人民共和国国务院公报"])
+            out.extend(furniture(index // every))
         out.append(line)
     return "\n".join(out)
+
+
+def page_furniture(text: str, every: int = 40) -> str:
+    """A page number and a running header between every ``every`` lines."""
+    return _between_pages(text, every, lambda page: [f"— {page} —", "中华人民共和国国务院公报"])
 
 
 def bare_page_numbers(text: str, every: int = 40) -> str:
     """A bare page number (「3」) alone on a line between every ``every`` lines."""
-    lines = text.split("\n")
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if index and index % every == 0:
-            out.append(str(index // every))
-        out.append(line)
-    return "\n".join(out)
+    return _between_pages(text, every, lambda page: [str(page)])
 
 
 def running_footer(text: str, every: int = 40) -> str:
     """A running footer with the page number in it (「国务院公报　第3页」) between every ``every`` lines."""
-    lines = text.split("\n")
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if index and index % every == 0:
-            out.append(f"国务院公报\u3000第{index // every}页")
-        out.append(line)
-    return "\n".join(out)
+    return _between_pages(text, every, lambda page: [f"国务院公报\u3000第{page}页"])
 
 
 def web_print_pages(text: str, every: int = 40, width: int = 30) -> str:
