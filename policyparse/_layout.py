@@ -184,8 +184,8 @@ def _mark_furniture(text: str, layout: Layout) -> None:
 
 def _take_out_first_header(text: str, layout: Layout, headers: set[str], near: set[int]) -> None:
     """The running header atop the first page, above the title (a printed web page's site name
-    or date and title): set aside when a title-like line follows it, or when it is no title at
-    all (「2024/3/5 10:23　…」); a first line that only equals the header is the title itself."""
+    or date and title): set aside when a longer title follows it, or when it is no title at all
+    (「2024/3/5 10:23　…」); a first line that only equals the header is the title itself."""
     lines = layout.lines
     first = _nextfilled(lines, 0)
     if first >= len(lines) or first in near or _content(text, lines[first]) not in headers:
@@ -324,6 +324,7 @@ def _running_like(content: str) -> bool:
 
 # A page holds at least this many lines: page n is no earlier than line 5 × (n − 1).
 _MIN_PAGE_LINES = 5
+_SHORT_LINE = 20  # characters: shorter than any wrap width, as a table's cell or a title is
 
 
 def _lone_bare_page_number(text: str, lines: Sequence[Line], index: int, number: int) -> bool:
@@ -334,7 +335,7 @@ def _lone_bare_page_number(text: str, lines: Sequence[Line], index: int, number:
     if previous is None or following >= len(lines) or index < _MIN_PAGE_LINES * (number - 1):
         return False
     after, before = _content(text, lines[following]), _content(text, lines[previous])
-    if PAGE_NUMBER.fullmatch(after) or before.isdigit() or title_like(before):
+    if PAGE_NUMBER.fullmatch(after) or before.isdigit() or (title_like(before) and len(before) < _SHORT_LINE):
         return False  # after a short line that closes nothing: a table's heading row, a title
     if lines[following].kind != TEXT or not title_like(after):
         return True
