@@ -22,7 +22,7 @@ How the ratio is measured, to keep it stable on a shared machine:
   over it (``CLEARLY_SUPERLINEAR``) fails once measured twice (one such reading came from a
   burst of load on the machine: 8.4 for a shape that reads 4.0 alone);
 * the machine's own scaling is measured on the same two texts with work known to be linear
-  (encoding each as JSON and UTF-8). A text that fits in the processor's cache is worked on
+  (each encoded as JSON, decoded again, encoded as UTF-8). A text that fits in the processor's cache is worked on
   faster per character than one four times larger that does not: CI's machines took 5.4–5.8×
   as long to serialize 4× a 2.5-million-character line. When the baseline is itself over 4×,
   the bound grows by the same factor, never by more than ``MAX_MACHINE_FACTOR`` (so a
@@ -47,7 +47,7 @@ TOLERANCE = 1.3
 REPEATS = 4
 ATTEMPTS = 5  # a shared CI machine can slow down for a while: a ratio just over is measured again
 CLEARLY_SUPERLINEAR = 8.0
-MAX_MACHINE_FACTOR = 1.4  # the most the machine's own scaling may widen the bound: 4 × 1.3 × 1.4 < 8
+MAX_MACHINE_FACTOR = 1.5  # the most the machine's own scaling may widen the bound: 4 × 1.3 × 1.5 < 8
 TARGET_SECONDS = 0.05
 MAX_CHARACTERS = 4_000_000  # of the size-n text: a cap on calibration
 
@@ -245,7 +245,8 @@ def _machine_factor(small_text: str, large_text: str) -> float:
     """How much worse than linear this machine does known-linear work on the two texts (≥ 1)."""
 
     def baseline(text: str) -> Callable[[], object]:
-        return lambda: json.dumps(text, ensure_ascii=False).encode()
+        # the copies a serializer makes: JSON out, JSON back in, UTF-8
+        return lambda: json.loads(json.dumps(text, ensure_ascii=False)).encode()
 
     ratio, _, _ = _ratio(baseline(small_text), baseline(large_text))
     return min(MAX_MACHINE_FACTOR, max(1.0, ratio / GROWTH))
