@@ -116,13 +116,13 @@ class _Nothing(lark.Transformer[lark.Token, Any]):
         return None
 
 
-class _InlineDrafts(_tree._ToDrafts):
+class _InlineDrafts(lark.Transformer[lark.Token, Any]):
     """parse()'s draft builder run inside the LALR parse (Lark's ``transformer=`` option)."""
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
         if str(data).startswith("_"):
             return lark.Tree(data, children)
-        return super().__default__(data, children, meta)
+        return _tree._draft_of(str(data), children)
 
 
 def lark_variant(parser: str, transformer: lark.Transformer[Any, Any] | None = None) -> lark.Lark:

@@ -48,15 +48,6 @@ class Draft:
     implicit_number: int | None = None
 
 
-class _ToDrafts(lark.Transformer[lark.Token, Draft]):
-    """Builds one draft per rule, for a parser built with ``transformer=`` (drafts made during
-    the parse); :func:`parse_tokens` walks Lark's tree with :func:`_draft` instead."""
-
-    def __default__(self, data: Any, children: list[Any], meta: Any) -> Draft:
-        del meta
-        return _draft_of(str(data), children)
-
-
 def _draft(tree: lark.Tree[lark.Token]) -> Draft:
     """The draft of a rule's tree, its subtrees' drafts made on the way.
 
@@ -67,7 +58,8 @@ def _draft(tree: lark.Tree[lark.Token]) -> Draft:
 
 def _draft_of(rule: str, children: list[Any]) -> Draft:
     """A draft from a rule's children (every rule has the shape MARKER body* child*): subtrees
-    (made into drafts here) or drafts (made by an inline transformer), and tokens."""
+    (made into drafts here) or drafts (made by the inline transformer that
+    ``benchmarks/parse_bench.py`` measures), and tokens."""
     marker: Marker | None = None
     body: list[range] = []
     subsections: list[Draft] = []
