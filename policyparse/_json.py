@@ -75,6 +75,11 @@ def from_json(text: str) -> Document:
 
 def json_schema() -> dict[str, Any]:
     """Return the JSON Schema of the ``policyparse/1`` format (shipped in the package)."""
-    resource = importlib.resources.files("policyparse") / "schema" / "policyparse-1.schema.json"
+    return packaged_schema("policyparse-1.schema.json")
+
+
+def packaged_schema(name: str) -> dict[str, Any]:
+    """Load one of the JSON Schemas shipped in ``policyparse/schema/``."""
+    resource = importlib.resources.files("policyparse") / "schema" / name
     loaded: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return loaded

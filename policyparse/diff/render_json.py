@@ -11,10 +11,10 @@ lists every field; the JSON Schema that checks them ships as
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 from typing import Any
 
+from policyparse._json import packaged_schema
 from policyparse.diff.records import (
     COUNT_FIELDS,
     Added,
@@ -47,9 +47,7 @@ def diff_to_json(result: DocumentDiff, indent: int | None = 1) -> str:
 
 def diff_json_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of the ``policyparse-diff/1`` format (shipped in the package)."""
-    resource = importlib.resources.files("policyparse") / "schema" / "policyparse-diff-1.schema.json"
-    loaded: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
-    return loaded
+    return packaged_schema("policyparse-diff-1.schema.json")
 
 
 def diff_to_data(result: DocumentDiff) -> dict[str, Any]:
