@@ -45,28 +45,31 @@ CREDITS = regex.compile(
 )
 # 「新华社记者 王鹏 摄」 after a photo's caption; 「新华社发」 after a picture or chart of the agency's.
 CAPTION = regex.compile(r".{0,60}(?:(?:新华社|本报)?记者\s*\S{2,4}\s*摄|新华社发[）)]?(?:[（(][^）)]{1,20}[）)])?)")
+# The dashes and dots around a page number (「— 3 —」, 「- 4 -」, 「·5·」), and the characters a
+# line that holds one starts or ends with.
+_DASH = "－—–\\-~·"
+_NUMBER_EDGE = frozenset("0123456789０１２３４５６７８９—－–-~·页第")
+_NUMBER_START = _NUMBER_EDGE | frozenset("Pp")  # and 「Page 3 of 9」
 # 「— 3 —」, 「- 4 -」, 「第5页」, 「6/12」, 「第 7 页 共 12 页」, 「第7页/共12页」, 「Page 8 of 12」.
 # The runs of spaces are possessive, so that 「1」 and ten thousand spaces stay linear.
 PAGE_NUMBER = regex.compile(
-    r"[－—–\-~·\s]*+(?:第\s*+|(?i:page)\s*+)?\d{1,4}(?:\s*+页)?"
-    r"(?:\s*+(?:[/，,]\s*+共|/|共|(?i:of))\s*+\d{1,4}(?:\s*+页)?)?[－—–\-~·\s]*+"
+    rf"[{_DASH}\s]*+(?:第\s*+|(?i:page)\s*+)?\d{{1,4}}(?:\s*+页)?"
+    rf"(?:\s*+(?:[/，,]\s*+共|/|共|(?i:of))\s*+\d{{1,4}}(?:\s*+页)?)?[{_DASH}\s]*+"
 )
 _DIGITS = regex.compile(r"\d+")
 _LETTERS = regex.compile(r"[\p{Han}A-Za-z]{2}")
 _SENTENCE_END = "。！？；!?;"
 # A page number with text beside it on one line, in a form no sentence uses: 「第3页」, 「— 3 —」, 「3/12」.
 _NUMBER_IN_LINE = (
-    r"第\s*+\d{1,4}\s*+页(?:\s*+[/，,]?\s*+共\s*+\d{1,4}\s*+页)?|[－—–\-~·]\s*+\d{1,4}\s*+[－—–\-~·]"
+    rf"第\s*+\d{{1,4}}\s*+页(?:\s*+[/，,]?\s*+共\s*+\d{{1,4}}\s*+页)?|[{_DASH}]\s*+\d{{1,4}}\s*+[{_DASH}]"
     r"|\d{1,4}\s*+/\s*+\d{1,4}"
 )
 _PAGE_NUMBER_IN_LINE = regex.compile(_NUMBER_IN_LINE)
 _PAGE_NUMBER_AT_END = regex.compile(rf"(?:{_NUMBER_IN_LINE})$")
-_NUMBER_EDGE = frozenset("0123456789０１２３４５６７８９—－–-~·页第")  # what such a line starts or ends with
-_NUMBER_START = _NUMBER_EDGE | frozenset("Pp")  # and 「Page 3 of 9」
 _MAX_RUNNING_LINE = 120  # characters: a running footer with its page number (a web page's address, 「1/5」)
 _MAX_PAGE_NUMBER = 30  # characters: a longer line is no page number, and is not matched
 # A page number that is one even alone: in dashes or dots, or with 页 or a page count.
-_LONE_PAGE_NUMBER = regex.compile(r"[－—–\-~·]+\s*\d{1,4}\s*[－—–\-~·]+|.*(?:页|/|(?i:of)).*")
+_LONE_PAGE_NUMBER = regex.compile(rf"[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+|.*(?:页|/|(?i:of)).*")
 # Every page mark holds one of these: 版 (「（上接第一版）」, 「版式设计」), 电 (datelines), 讯
 # (「本报讯」), 编 or 校 (credits), 摄 or 新华社发 (captions).
 _PAGE_MARK_KEY = regex.compile("[版电讯编校摄]|新华社发")
@@ -232,10 +235,14 @@ def _headers_beside_few_numbers(text: str, lines: Sequence[Line], numbers: set[i
         _content(text, lines[j]) for j in beside
         if j is not None and j < len(lines) and j not in numbers and _runs(lines[j])
     }
-    candidates = {c for c in candidates if len(c) <= _MAX_RUNNING_LINE and _running_like(c)}
-    if not candidates:
+    return _repeated(text, lines, {c for c in candidates if len(c) <= _MAX_RUNNING_LINE and _running_like(c)})
+
+
+def _repeated(text: str, lines: Sequence[Line], contents: set[str]) -> set[str]:
+    """Those of ``contents`` that stand on two or more text lines."""
+    if not contents:
         return set()
-    seen = Counter(_content(text, line) for line in lines if _runs(line) and _content(text, line) in candidates)
+    seen = Counter(_content(text, line) for line in lines if _runs(line) and _content(text, line) in contents)
     return {content for content, count in seen.items() if count >= 2}
 
 
@@ -340,7 +347,7 @@ def _lone_bare_page_number(text: str, lines: Sequence[Line], index: int, number:
     if lines[following].kind != TEXT or not title_like(after):
         return True
     # A title-like line that stands elsewhere too is a running header (「中国政府网」), no title.
-    return any(_content(text, line) == after for k, line in enumerate(lines) if k != following and filled(line))
+    return bool(_repeated(text, lines, {after}))
 
 
 def _take_out(layout: Layout, index: int, span: Span, reason: str) -> None:

@@ -133,6 +133,7 @@ def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     A text is hard-wrapped when several lines stop mid-sentence at one length (the width),
     and (almost) no line is longer, counting ASCII characters as half.
     """
+    # filled(), written out: a call per line costs more than the test
     text_lines = [line for line in lines if line.content_start != line.content_end and line.kind != LAYOUT]
     cut: Counter[int] = Counter()
     for line in text_lines[:-1]:
@@ -142,7 +143,7 @@ def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     if not cut:
         return None
     width, slack = _band(cut)
-    if sum(cut[length] for length in range(width - max(slack, 1), width + 1)) < _MIN_CUT_LINES:
+    if _held(cut, width, slack) < _MIN_CUT_LINES:
         return None
     if _overlong(text, text_lines, width):
         return None
@@ -163,20 +164,22 @@ def _band(cut: Counter[int]) -> tuple[int, int]:
     down. Without such a band, the most common length, slack 0.
     """
     total = sum(cut.values())
-
-    def held(top: int, slack: int) -> int:
-        return sum(cut[length] for length in range(top - max(slack, 1), top + 1))
-
     width = cut.most_common(1)[0][0]  # one width: the most common length, kinsoku lines one short
-    if held(width, 0) >= _BAND_SHARE * total:
+    if _held(cut, width, 0) >= _BAND_SHARE * total:
         return width, 0
     if total < _MIN_BAND_LINES:
         return width, 0  # too few cut lines to tell a band from chance
     for slack in range(2, _MAX_SLACK + 1):
-        top = max(cut, key=lambda length: (held(length, slack), length))
-        if held(top, slack) >= _BAND_SHARE * total:
+        top = max(cut, key=lambda length: (_held(cut, length, slack), length))
+        if _held(cut, top, slack) >= _BAND_SHARE * total:
             return top, slack
     return width, 0
+
+
+def _held(cut: Counter[int], top: int, slack: int) -> int:
+    """How many cut lines the band of lengths from ``top`` down holds (with slack 0, the
+    width and its kinsoku length one short)."""
+    return sum(cut[length] for length in range(top - max(slack, 1), top + 1))
 
 
 def _overlong(text: str, text_lines: Sequence[Line], width: int) -> bool:
