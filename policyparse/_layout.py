@@ -206,10 +206,14 @@ def _take_out_first_header(text: str, layout: Layout, headers: set[str], near: s
 
 
 def _single_running_line(text: str, line: Line) -> bool:
-    """A line that may be the header or footer beside a document's one page number: text, short,
-    no sentence, it names something, and it is no bracketed note."""
+    """A line that may be the header or footer beside a document's one page number: text,
+    shorter than a wrapped line (a line of a wrapped text can hold no mark either), no
+    sentence, it names something, and it is no bracketed note."""
     content = _content(text, line)
-    return _runs(line) and title_like(content) and _running_like(content) and not content.startswith(("（", "("))
+    return (
+        _runs(line) and len(content) < _SHORT_LINE and title_like(content) and _running_like(content)
+        and not content.startswith(("（", "("))
+    )
 
 
 def _opens_numbering(text: str, lines: Sequence[Line], index: int) -> bool:

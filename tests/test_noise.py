@@ -260,3 +260,36 @@ def test_the_title_of_an_attachment_after_the_only_page_number_stays() -> None:
     document = policyparse.parse(text)
     assert [a.title for a in document.attachments] == ["暂行办法"]
     assert [item.text for item in document.set_aside] == ["— 1 —"]
+
+
+def test_two_page_numberings_on_one_page_are_both_set_aside() -> None:
+    # The document's own 「— N —」 and a printer's 「第 N 页 共 M 页」, at other line counts:
+    # each is a rising sequence of its own, whatever the other does between them.
+    text = (GOLDEN / "gov-opinion-bonded-zones-2019" / "input.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    noisy: list[str] = []
+    for index, line in enumerate(lines, start=1):
+        noisy.append(line)
+        if index % 7 == 0:
+            noisy.append(f"— {index // 7} —")
+        if index % 9 == 0:
+            noisy.append(f"第 {index // 9} 页 共 9 页")
+    numbers = [line for line in noisy if line not in lines]
+    document = policyparse.parse("\n".join(noisy))
+    assert [item.text for item in document.set_aside] == numbers
+    assert outline(document) == outline(policyparse.parse(text))
+
+
+def test_a_bare_page_number_after_a_wrapped_line_without_punctuation() -> None:
+    # A full line cut mid-sentence holds no mark, like a title, but is no short line: the 「1」
+    # after it numbers a page.
+    text = hard_wrap((GOLDEN / "gov-opinion-bonded-zones-2019" / "input.txt").read_text(encoding="utf-8"))
+    lines = text.split("\n")
+    cut = next(
+        i for i, line in enumerate(lines)
+        if i > 10 and len(line) == 30 and not any(mark in line for mark in "，。；：、（）《》“”")
+    )
+    noisy = "\n".join([*lines[: cut + 1], "1", *lines[cut + 1 :]])
+    document = policyparse.parse(noisy)
+    assert [item.text for item in document.set_aside] == ["1"]
+    assert outline(document) == outline(policyparse.parse(text))
