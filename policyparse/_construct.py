@@ -28,9 +28,9 @@ def _setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], No
 
 _new = object.__new__
 (_kind, _label, _number, _title, _id, _path, _line, _span, _paragraphs, _children, _implicit, _label_span,
- _title_span, _title_as_written) = _setters(Section, (
+ _title_span, _title_as_written, _generated) = _setters(Section, (
     "kind", "label", "number", "title", "id", "path", "line", "span", "paragraphs", "children", "implicit",
-    "label_span", "title_span", "title_as_written",
+    "label_span", "title_span", "title_as_written", "generated",
 ))
 _text, _paragraph_span, _spans = _setters(Paragraph, ("text", "span", "spans"))
 _start, _separator_text = _setters(Separator, ("start", "text"))
@@ -40,7 +40,7 @@ def new_section(
     kind: Kind, label: str | None, number: int | None, title: str | None, id: str, path: str, line: int,
     span: Span, paragraphs: tuple[Paragraph, ...] = (), children: tuple[Section, ...] = (),
     implicit: bool = False, label_span: Span | None = None, title_span: Span | None = None,
-    title_as_written: str | None = None,
+    title_as_written: str | None = None, generated: bool = False,
 ) -> Section:
     """``Section(...)``, with the same arguments and defaults."""
     section: Section = _new(Section)
@@ -58,6 +58,7 @@ def new_section(
     _label_span(section, label_span)
     _title_span(section, title_span)
     _title_as_written(section, title_as_written)
+    _generated(section, generated)
     return section
 
 

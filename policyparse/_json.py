@@ -10,7 +10,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from policyparse.errors import PolicyParseError
-from policyparse.model import Document, Paragraph, Section, Separator
+from policyparse.model import Document, Meta, Origin, Paragraph, Section, Separator
 
 SCHEMA = "policyparse/1"
 
@@ -29,11 +29,34 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(
         Section,
         make_dict_unstructure_fn(
-            Section, converter, title_as_written=override(omit_if_default=True)
+            Section, converter, title_as_written=override(omit_if_default=True),
+            generated=override(omit_if_default=True),
+        ),
+    )
+    converter.register_unstructure_hook(
+        Origin,
+        make_dict_unstructure_fn(
+            Origin, converter, source_line=override(omit_if_default=True), index=override(omit_if_default=True),
+            style=override(omit_if_default=True), heading=override(omit_if_default=True),
+            bold=override(omit_if_default=True), generated=override(omit_if_default=True),
         ),
     )
     converter.register_structure_hook(
         Section, make_dict_structure_fn(Section, converter, _cattrs_forbid_extra_keys=True)
+    )
+    # What only a web page or a Word file has stays out of a text document's JSON.
+    converter.register_unstructure_hook(
+        Meta,
+        make_dict_unstructure_fn(
+            Meta, converter, facts=override(omit_if_default=True), sources=override(omit_if_default=True)
+        ),
+    )
+    # Registered last: it takes the hooks above for its fields.
+    converter.register_unstructure_hook(
+        Document,
+        make_dict_unstructure_fn(
+            Document, converter, tables=override(omit_if_default=True), provenance=override(omit_if_default=True)
+        ),
     )
     return converter
 

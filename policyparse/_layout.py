@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import regex
@@ -100,6 +100,18 @@ class PagePart:
     stop: int
 
 
+@attrs.frozen
+class ReaderHints:
+    """What a reader (web page, Word file) already knows of the lines it made.
+
+    ``set_aside``: line index → reason, for the lines that are not the document (site
+    chrome, a page header, a footnote). A reader's lines are the file's own paragraphs, so
+    no hard wrap is looked for and no paragraph is joined across two of them.
+    """
+
+    set_aside: Mapping[int, str]
+
+
 @attrs.define
 class Layout:
     """What the layout stage found, as line indices and spans; ``lines`` is updated."""
@@ -112,15 +124,23 @@ class Layout:
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
 
 
-def analyse_layout(text: str, lines: list[Line], page: bool | None = None) -> Layout:
+def analyse_layout(
+    text: str, lines: list[Line], page: bool | None = None, reader: ReaderHints | None = None
+) -> Layout:
     """Mark furniture, find a newspaper page's parts, intrusions and joins.
 
     Args:
         text: the decoded text.
         lines: the lexer's lines (a new list with updated lines is returned in the result).
         page: True or False forces page extraction on or off; None decides from the text.
+        reader: what the reader that made the text knows of its lines; None for plain text.
     """
     layout = Layout(lines=list(lines), window=(0, len(lines)))
+    if reader is not None:
+        for index, reason in sorted(reader.set_aside.items()):
+            line = layout.lines[index]
+            if not line.is_blank:
+                _take_out(layout, index, (line.content_start, line.content_end), reason)
     _mark_furniture(text, layout)
     parts = None
     if page is not False and (page or (len(text) <= MAX_PAGE and _looks_like_page(text, layout.lines))):
@@ -135,7 +155,7 @@ def analyse_layout(text: str, lines: list[Line], page: bool | None = None) -> La
         _set_aside_repeats(text, layout)
         for part in parts:
             _join_breaks(text, layout, part.start, part.stop, None)
-    else:
+    elif reader is None:
         wrapping = find_wrapping(text, layout.lines)
         if wrapping is not None:
             _join_breaks(text, layout, 0, len(layout.lines), wrapping)

@@ -23,8 +23,9 @@ from policyparse._grammar import (
 )
 from policyparse.numerals import label_value
 
-# Whitespace around a line's content: ASCII, U+3000, NBSP, zero-width space, BOM.
-WHITESPACE = " \t\u3000\u00a0\u200b\ufeff\x0b\x0c"
+# Whitespace around a line's content: ASCII, U+3000, NBSP, the typographic spaces (U+2000-U+200A,
+# U+202F, U+205F: a web page's &ensp; and &emsp; indentation), zero-width space, BOM.
+WHITESPACE = " \t\u3000\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u200b\ufeff\x0b\x0c"
 _BREAK = regex.compile(r"(\r\n?|\n)")
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t\u3000]+")
 _THEMATIC_BREAK = regex.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")

@@ -7,7 +7,7 @@ import lark
 
 from policyparse._build import DocumentBuilder
 from policyparse._frame import find_frame
-from policyparse._layout import analyse_layout
+from policyparse._layout import ReaderHints, analyse_layout
 from policyparse._lexer import split_lines, tokens
 from policyparse._numbering import NUMBERING_CODES, check_numbering
 from policyparse._tree import parse_tokens
@@ -36,7 +36,15 @@ def parse(text: str, name: str | None = None, strict: bool = False, page: bool |
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
-    layout = analyse_layout(text, split_lines(text), page=page)
+    return parse_text(text, name=name, strict=strict, page=page)
+
+
+def parse_text(
+    text: str, *, name: str | None = None, strict: bool = False, page: bool | None = None,
+    reader: ReaderHints | None = None,
+) -> Document:
+    """:func:`parse`, with what a reader knows of the lines it made (see ``policyparse.readers``)."""
+    layout = analyse_layout(text, split_lines(text), page=page, reader=reader)
     lines = layout.lines
     frame = find_frame(text, lines, layout.window, layout.joins)
     try:

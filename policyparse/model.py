@@ -19,6 +19,7 @@ __all__ = [
     "Join",
     "Kind",
     "Meta",
+    "Origin",
     "Page",
     "PagePart",
     "Paragraph",
@@ -28,6 +29,9 @@ __all__ = [
     "Severity",
     "Source",
     "Span",
+    "Table",
+    "TableCell",
+    "TableRow",
 ]
 
 Span = tuple[int, int]
@@ -107,6 +111,8 @@ class Section:
         title_span: span of the title.
         title_as_written: the title as it stands in the text, when that differs from
             ``title`` (「总　　则」 for the title 总则); None otherwise.
+        generated: True when the label is not in the file's text but drawn by a program
+            (Word's automatic numbering); its ``label_span`` is where the reader put it.
     """
 
     kind: Kind
@@ -123,6 +129,7 @@ class Section:
     label_span: Span | None = attrs.field(eq=False, default=None)
     title_span: Span | None = attrs.field(eq=False, default=None)
     title_as_written: str | None = attrs.field(eq=False, default=None)
+    generated: bool = attrs.field(eq=False, default=False)
 
     def walk(self) -> tuple[Section, ...]:
         """Return this section and all its descendants, in document order."""
@@ -137,7 +144,10 @@ class SetAside:
     """Text kept out of the document's flow, where it stands in the input.
 
     ``reason``: ``intrusion`` (text of another article on the page), ``repeat`` (a line
-    printed twice), ``page-furniture`` (page numbers, running headers).
+    printed twice), ``page-furniture`` (page numbers, running headers); from a web page,
+    ``site-chrome`` (navigation, 【打印】, related links, footers) and ``metadata`` (the
+    page's metadata table, whose facts are in ``meta``); from a Word file, ``page-header``,
+    ``page-footer``, ``footnote``, ``endnote`` and ``comment``.
     """
 
     text: str
@@ -205,7 +215,12 @@ class Meta:
         notes: 「（此件公开发布）」 and similar remarks, without brackets.
         history: promulgation and amendment lines of a statute (「1993年12月29日 … 通过」).
         attachment_list: the attachments named in 「附件：1. … 2. …」, without numbers.
+        facts: other facts the file states outside the text, by name: a web page's
+            ``published`` (发布日期), ``index_number`` (索引号), ``subject`` (主题分类),
+            ``keywords`` (主题词), ``page_title`` (its ``<title>``) ….
         spans: where each field stands in the text, by field name.
+        sources: where a field came from when not from the document's text, by field name:
+            ``metadata-table`` (a web page's grid), ``docx-title-style``, ``docx-properties``.
     """
 
     title: str | None = None
@@ -216,7 +231,9 @@ class Meta:
     notes: tuple[str, ...] = ()
     history: tuple[str, ...] = ()
     attachment_list: tuple[str, ...] = ()
+    facts: dict[str, str] = attrs.field(factory=dict)
     spans: dict[str, tuple[Span, ...]] = attrs.field(factory=dict, eq=False)
+    sources: dict[str, str] = attrs.field(factory=dict, eq=False)
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)
@@ -257,6 +274,72 @@ class Attachment:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)
+class Origin:
+    """Where a line of the text came from in the file a reader read (a web page, a Word file).
+
+    Attributes:
+        span: the line's content in the text.
+        element: the element that made the line: an HTML tag (``p``, ``h2``, ``tr``) or a
+            Word part (``paragraph``, ``row``).
+        locator: where that element is: an HTML element's path (``/html/body/div[2]/p[5]``),
+            a Word paragraph's part and index (``word/document.xml#p17``).
+        source_line: the element's line in the HTML source.
+        index: a Word paragraph's index in its part.
+        style: a Word paragraph's style.
+        heading: heading evidence: an ``h1``-``h6`` element, a Heading style or an outline level.
+        bold: how many characters at the line's start are bold.
+        generated: the span of the characters a program drew (Word's numbering label and the
+            tab or space after it); None when the author typed them all.
+    """
+
+    span: Span = attrs.field(eq=False)
+    element: str
+    locator: str
+    source_line: int | None = None
+    index: int | None = None
+    style: str | None = None
+    heading: int | None = None
+    bold: int = 0
+    generated: Span | None = attrs.field(eq=False, default=None)
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
+class TableCell:
+    """One cell of a table: its text and where it stands; a merged cell stands once."""
+
+    text: str
+    span: Span = attrs.field(eq=False)
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
+class TableRow:
+    """One row of a table, a line of the text with its cells separated by tabs."""
+
+    span: Span = attrs.field(eq=False)
+    cells: tuple[TableCell, ...]
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
+class Table:
+    """A table of a web page or a Word file, as rows of cells; its rows are also lines of the
+    text (and paragraphs of the section that holds it).
+
+    Attributes:
+        span: from its first row to its last.
+        line: the 1-based line of its first row.
+        section: the id of the innermost section that holds it; None outside sections.
+        rows: its rows, in order.
+    """
+
+    span: Span = attrs.field(eq=False)
+    line: int = attrs.field(eq=False)
+    section: str | None = attrs.field(eq=False, default=None)
+    rows: tuple[TableRow, ...]
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Document:
     """A parsed document: everything in the input, in one of these fields.
 
@@ -266,7 +349,9 @@ class Document:
     after the body (attachment list, signature, date, notes), ``attachments`` the
     attachments and embedded documents, ``trailer`` what follows the document without being
     part of it (a list of download links), ``separators`` the characters between pieces:
-    pieces and separators together cover the input exactly once.
+    pieces and separators together cover the input exactly once. A document read from a web
+    page or a Word file also has its ``tables`` (as rows of cells) and the ``provenance`` of
+    each line (the element it came from).
     """
 
     source: Source
@@ -282,6 +367,8 @@ class Document:
     joins: tuple[Join, ...] = ()
     set_aside: tuple[SetAside, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    tables: tuple[Table, ...] = ()
+    provenance: tuple[Origin, ...] = attrs.field(default=(), eq=False)
     separators: tuple[Separator, ...] = attrs.field(default=(), eq=False)
 
     def walk(self) -> tuple[Section, ...]:

@@ -16,13 +16,14 @@ from hypothesis import strategies as st
 
 import policyparse
 from policyparse import Document, PolicyParseError, Section
+from policyparse._lexer import WHITESPACE
 from policyparse.numerals import int_to_chinese
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Characters a separator may hold: indentation, trailing whitespace, line breaks, Markdown
 # heading marks, and the 。 (or ！？!?) that closes an inline title (model.Separator).
-_LEXER_WHITESPACE = " \t\u3000\u00a0\u200b\ufeff\x0b\x0c"
+_LEXER_WHITESPACE = WHITESPACE
 SEPARATOR_CHARS = set(_LEXER_WHITESPACE + "\r\n" + "#*-_" + "。！？!?")
 
 # -- fragments of real text -------------------------------------------------------------
