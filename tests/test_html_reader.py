@@ -1,0 +1,652 @@
+"""Tests of the web-page reader: decoding, lines as a browser shows them, tables, metadata, chrome, the document."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from policyparse.errors import PolicyParseError
+from policyparse.readers.html import looks_like_html, read_html
+from policyparse.readers.html.chrome import is_chrome
+from policyparse.readers.reading import Block, Cell, Fact, Reading, Role
+from tests.conftest import CORPUS
+
+DATA = Path(__file__).resolve().parent / "data" / "html"
+SAMPLES = CORPUS / "html"
+needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="needs ../shared/corpus/html")
+SAMPLE_NAMES = [
+    "gov-notice-iit-special-deductions-2018",
+    "gov-notice-social-organizations-1997",
+    "gov-opinion-bonded-zones-2019",
+    "gov-opinion-double-random-supervision-2019",
+    "gov-opinion-tertiary-hospital-performance-2019",
+    "gov-plan-grain-emergency-2005",
+    "gov-rules-state-council-work-2004",
+    "reg-patent-agency-2018",
+]
+SYNTHETIC = sorted(path.stem for path in DATA.glob("*.html"))
+# A document's text inside a page, long enough to read as a document wherever it stands.
+DOC = "<p>一、总体要求</p><p>各地区各部门要提高认识，加强领导，认真做好相关工作。</p>"
+
+
+def body(reading: Reading) -> list[str]:
+    return [block.text for block in reading.blocks if block.role is Role.BODY]
+
+
+def role_of(reading: Reading, text: str) -> Role:
+    (block,) = [block for block in reading.blocks if block.text == text]
+    return block.role
+
+
+def only(reading: Reading, text: str) -> Block:
+    (block,) = [block for block in reading.blocks if block.text == text]
+    return block
+
+
+def page(inner: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{inner}</body></html>"
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+
+def test_utf8_bom_is_read_without_remark() -> None:
+    reading = read_html(b"\xef\xbb\xbf<p>\xe6\xad\xa3\xe6\x96\x87\xe3\x80\x82</p>")
+    assert body(reading) == ["正文。"]
+    assert reading.remarks == ()
+    assert reading.kind == "html"
+
+
+@pytest.mark.parametrize(("codec", "name"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+def test_utf16_bom_decodes_with_remark(codec: str, name: str) -> None:
+    reading = read_html(("\ufeff" + page("<p>第一条　正文。</p>")).encode(codec))
+    assert body(reading) == ["第一条　正文。"]
+    assert reading.remarks == (("encoding-fallback", f"the page is not UTF-8; decoded as {name} (byte-order mark)"),)
+
+
+def test_meta_charset_gb2312_is_decoded_as_gb18030() -> None:
+    # 「镕」 is GBK, not GB2312: only the superset reads it.
+    data = page("<p>县农业局局长王镕同志负责。</p>", head="<meta charset=gb2312>").encode("gb18030")
+    reading = read_html(data)
+    assert body(reading) == ["县农业局局长王镕同志负责。"]
+    assert reading.remarks == (
+        ("encoding-fallback", "the page is not UTF-8; decoded as GB18030 (it declares gb2312)"),
+    )
+
+
+def test_http_equiv_content_type_charset() -> None:
+    head = '<meta http-equiv="Content-Type" content="text/html; charset=GBK">'
+    reading = read_html(page("<p>国务院办公厅关于印发方案的通知。</p>", head=head).encode("gbk"))
+    assert body(reading) == ["国务院办公厅关于印发方案的通知。"]
+    assert reading.remarks == (("encoding-fallback", "the page is not UTF-8; decoded as GB18030 (it declares gbk)"),)
+
+
+def test_undeclared_gbk_bytes_fall_back_to_gb18030() -> None:
+    reading = read_html(page("<p>各省、自治区、直辖市人民政府：</p>").encode("gbk"))
+    assert body(reading) == ["各省、自治区、直辖市人民政府："]
+    assert reading.remarks == (("encoding-fallback", "the page is not UTF-8; decoded as GB18030"),)
+
+
+def test_declared_utf8_with_gbk_bytes_falls_back_with_remark() -> None:
+    reading = read_html(page("<p>现提出以下意见。</p>", head='<meta charset="utf-8">').encode("gbk"))
+    assert body(reading) == ["现提出以下意见。"]
+    assert reading.remarks == (("encoding-fallback", "the page declares utf-8 but is not; decoded as GB18030"),)
+
+
+def test_declared_gb2312_with_utf8_bytes_is_read_as_utf8() -> None:
+    # 「€」 in UTF-8 (E2 82 AC) is not GB18030 before 「<」.
+    reading = read_html(page("<p>价格：5€。</p>", head="<meta charset=gb2312>").encode("utf-8"))
+    assert body(reading) == ["价格：5€。"]
+    assert reading.remarks == (("encoding-fallback", "the page declares gb2312 but is not; decoded as UTF-8"),)
+
+
+def test_unknown_label_and_commented_declaration_are_ignored() -> None:
+    data = page("<p>正文。</p>", head="<!-- <meta charset=gbk> --><meta charset=x-no-such-thing>").encode("utf-8")
+    reading = read_html(data)
+    assert body(reading) == ["正文。"]
+    assert reading.remarks == ()
+
+
+def test_undecodable_bytes_raise_one_line() -> None:
+    with pytest.raises(PolicyParseError) as raised:
+        read_html(b"<p>\x80\xff</p>")
+    assert str(raised.value) == "the page is neither UTF-8 (invalid start byte at byte 3) nor GB18030"
+
+
+def test_text_is_read_as_given() -> None:
+    reading = read_html("<meta charset=gbk><p>已是文本。</p>")
+    assert body(reading) == ["已是文本。"]
+    assert reading.remarks == ()
+
+
+# --- recognising a page -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<!DOCTYPE html><html><body><p>x</p></body></html>",
+        b"<!doctype HTML>\n<html>",
+        b"\xef\xbb\xbf  <html lang=zh>",
+        b"\n\n<!-- saved from url=(0061)http://www.gov.cn/ -->\n<meta charset=utf-8><p>x",
+        b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\">",
+        b"<head><title>t</title></head>",
+        b"<body>",
+        b"<div class=\"content\">",
+        b"<p>\xe6\xad\xa3\xe6\x96\x87</p>",
+        b"\t<table width=\"100%\">",
+        "\ufeff<html><body>正文</body></html>".encode("utf-16-le"),
+    ],
+)
+def test_looks_like_html(data: bytes) -> None:
+    assert looks_like_html(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "中华人民共和国行政复议法\n\n第一条　为了防止和纠正违法的或者不当的行政行为，制定本法。\n".encode(),
+        "国务院关于印发方案的通知\n国发〔2019〕3号\n".encode("gbk"),
+        "# 中华人民共和国公司法\n\n2018年10月26日修正\n\n<!-- INFO END -->\n\n## 第一章 总则\n第一条 为了规范公司的组织和行为<br>\n".encode(),
+        "<!-- INFO END -->\n# 标题\n正文<br>\n".encode(),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00",
+        b"<param name=x>",
+        b"",
+    ],
+)
+def test_does_not_look_like_html(data: bytes) -> None:
+    assert not looks_like_html(data)
+
+
+# --- lines as a browser shows them ------------------------------------------------------------
+
+
+def test_entities_are_decoded_and_kept_exactly() -> None:
+    reading = read_html(page("<p>&nbsp;甲&ensp;乙&emsp;丙&#12288;丁&nbsp;</p><p>&emsp;&emsp;第一条　正文。</p>"))
+    assert body(reading) == ["\u00a0甲\u2002乙\u2003丙\u3000丁\u00a0", "\u2003\u2003第一条\u3000正文。"]
+
+
+def test_ascii_whitespace_collapses_and_is_trimmed() -> None:
+    reading = read_html(page("<p>\n   各地区\t\t各部门 \r\n <span> 要认真 </span> <b>贯彻落实。</b>  \n</p>"))
+    assert body(reading) == ["各地区 各部门 要认真 贯彻落实。"]
+
+
+def test_ideographic_space_is_not_trimmed() -> None:
+    reading = read_html(page("<p>  \u3000\u3000第二条　正文。\u3000 </p>"))
+    assert body(reading) == ["\u3000\u3000第二条\u3000正文。\u3000"]
+
+
+def test_br_starts_lines_and_an_empty_one_is_kept() -> None:
+    reading = read_html(page("<p>国务院关于促进综合保税区<br>高水平开放高质量发展的若干意见<br><br>国发〔2019〕3号</p>"))
+    assert body(reading) == ["国务院关于促进综合保税区", "高水平开放高质量发展的若干意见", "", "国发〔2019〕3号"]
+    assert {block.element for block in reading.blocks} == {"p"}
+
+
+def test_blocks_split_lines_and_inline_elements_join_them() -> None:
+    reading = read_html(page("<div>各部门：<p>现将<a href='/a'>《办法》</a>印发<font color=red>给你们</font>。</p>请遵照执行。</div>"))
+    assert [(block.text, block.element) for block in reading.blocks] == [
+        ("各部门：", "div"),
+        ("现将《办法》印发给你们。", "p"),
+        ("请遵照执行。", "div"),
+    ]
+
+
+def test_empty_paragraphs_are_empty_lines_but_empty_divs_are_none() -> None:
+    reading = read_html(page(f"<div>{DOC}<p></p><p><br></p><div></div><div> </div><p>  </p>{DOC}</div>"))
+    assert body(reading) == [
+        "一、总体要求", "各地区各部门要提高认识，加强领导，认真做好相关工作。", "", "", "",
+        "一、总体要求", "各地区各部门要提高认识，加强领导，认真做好相关工作。",
+    ]
+
+
+def test_pre_keeps_whitespace_and_lines() -> None:
+    reading = read_html(page(f"{DOC}<pre>\n  第一条   甲\n\n\t乙  \n</pre>"))
+    assert body(reading)[2:] == ["  第一条   甲", "", "\t乙  "]
+    assert [block.element for block in reading.blocks[2:]] == ["pre", "pre", "pre"]
+
+
+def test_invisible_things_are_dropped() -> None:
+    inner = (
+        "<script>document.write('脚本文字');</script><style>p{color:red}</style><noscript>请开启脚本</noscript>"
+        "<template><p>模板文字</p></template><iframe src='/x'>框架文字</iframe><svg><text>图形文字</text></svg>"
+        "<canvas>画布文字</canvas><object>对象文字</object><!-- 注释文字 --><?php echo 1; ?>"
+        "<p hidden>隐藏文字</p><div style='DISPLAY: none !important'>不显示的文字</div>"
+        "<p>可见<span style='display:none'>看不见</span>的正文。</p>"
+    )
+    reading = read_html(page(inner, head="<title>标题</title><meta name=x content=头部文字>"))
+    assert [block.text for block in reading.blocks] == ["可见的正文。"]
+
+
+def test_locator_and_source_line() -> None:
+    reading = read_html("<html>\n<body>\n<div>\n<p>甲。</p>\n<p>乙。</p>\n</div>\n</body>\n</html>")
+    second = only(reading, "乙。")
+    assert second.locator == "/html/body/div/p[2]"
+    assert second.source_line == 5
+
+
+# --- heading and bold evidence ----------------------------------------------------------------
+
+
+def test_heading_and_bold_evidence() -> None:
+    inner = (
+        "<h2>第一章　总则</h2>"
+        "<p><span style='font-weight: bold;'>一、指导思想</span>以习近平新时代中国特色社会主义思想为指导。</p>"
+        "<p>&emsp;&emsp;<strong>第一条</strong>&emsp;为了规范管理，制定本办法。</p>"
+        "<p><span style=\"font-weight:700\">（一）</span><span style='font-weight: 400'>坚持改革。</span></p>"
+        "<p><b>全文<span style='font-weight:normal'>不</span>加粗</b>。</p>"
+        "<p>正文中<b>加粗</b>的字。</p>"
+    )
+    reading = read_html(page(inner))
+    assert [(block.text, block.heading, block.bold) for block in reading.blocks] == [
+        ("第一章　总则", 2, 6),
+        ("一、指导思想以习近平新时代中国特色社会主义思想为指导。", None, 6),
+        ("\u2003\u2003第一条\u2003为了规范管理，制定本办法。", None, 5),
+        ("（一）坚持改革。", None, 3),
+        ("全文不加粗。", None, 2),
+        ("正文中加粗的字。", None, 0),
+    ]
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def test_data_table_rows_cells_and_spans() -> None:
+    inner = (
+        f"<div>{DOC}<table border=1><caption>补助标准</caption>"
+        "<thead><tr><th>类别</th><th>楼层</th><th>金额</th></tr></thead>"
+        "<tbody><tr><td rowspan='2'>多层住宅</td><td>六层及以下</td><td>20</td></tr>"
+        "<tr><td>七层及以上</td><td><p>25</p><p>（另加5）</p></td></tr>"
+        "<tr><td colspan=2>老旧小区</td><td></td></tr><tr><td> </td><td>&nbsp;</td></tr>"
+        "<tr style='display:none'><td>隐藏的行</td><td>x</td></tr></tbody></table></div>"
+    )
+    reading = read_html(page(inner))
+    cells = [block for block in reading.blocks if block.element == "tr"]
+    # One block a cell, a cell's paragraphs a line each: a cell is the line it is in a text version.
+    assert [(cell.row, cell.text) for cell in cells] == [
+        (0, "类别"), (0, "楼层"), (0, "金额"),
+        (1, "多层住宅"), (1, "六层及以下"), (1, "20"),
+        (2, "七层及以上"), (2, "25\n（另加5）"),
+        (3, "老旧小区"), (3, ""),
+    ]
+    assert all(cell.cells == (Cell(start=0, end=len(cell.text), colspan=cell.cells[0].colspan,
+                                    rowspan=cell.cells[0].rowspan),) for cell in cells)
+    assert [cell.bold for cell in cells[:4]] == [2, 2, 2, 0]  # th is bold
+    assert cells[3].cells[0].rowspan == 2
+    assert cells[8].cells[0].colspan == 2
+    assert {cell.table for cell in cells} == {0}
+    assert all(cell.role is Role.BODY for cell in cells)
+    assert only(reading, "补助标准").element == "caption"
+
+
+def test_data_tables_are_numbered_in_reading_order() -> None:
+    grid = "<table><tr><td>甲</td><td>乙</td></tr></table>"
+    reading = read_html(page(f"<div>{DOC}{grid}{DOC}{grid}</div>"))
+    assert [block.table for block in reading.blocks if block.element == "tr"] == [0, 0, 1, 1]
+
+
+def test_layout_tables_are_read_as_blocks() -> None:
+    nested = (
+        "<table><tr><td><a href='/'>首页</a></td><td><table><tr>"
+        f"<td>{DOC}<p>二、工作要求</p></td></tr></table></td></tr></table>"
+    )
+    reading = read_html(page(nested))
+    assert body(reading) == ["一、总体要求", "各地区各部门要提高认识，加强领导，认真做好相关工作。", "二、工作要求"]
+    assert all(block.table is None and block.cells == () for block in reading.blocks)
+
+
+def test_single_column_table_is_layout() -> None:
+    stacked = f"<table><tr><td>通知标题</td></tr><tr><td>{DOC}</td></tr><tr><td>【打印】</td></tr></table>"
+    reading = read_html(page(stacked))
+    assert [block.element for block in reading.blocks] == ["td", "p", "p", "td"]
+    assert role_of(reading, "【打印】") is Role.SITE_CHROME
+
+
+def test_table_whose_one_cell_holds_the_text_is_layout() -> None:
+    text = "各地区各部门要提高认识，加强领导，认真做好相关工作。" * 12
+    reading = read_html(page(f"<table><tr><td><img src=a.png></td><td>{text}</td><td>2019-01-01</td></tr></table>"))
+    assert [(block.text, block.element, block.cells) for block in reading.blocks] == [
+        (text, "td", ()), ("2019-01-01", "td", ()),
+    ]
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+GRID = (
+    "<table class=bd1>"
+    "<tr><td><b>索 引 号：</b></td><td>000014349/2019-00003</td><td><b>主题分类：</b></td><td>商贸、海关、旅游\\海关</td></tr>"
+    "<tr><td><b>发文机关：</b></td><td>国务院</td><td><b>成文日期：</b></td><td>2019年01月12日</td></tr>"
+    "<tr><td><b>标　　题：</b></td><td colspan='3'>国务院关于促进综合保税区高水平开放高质量发展的若干意见</td></tr>"
+    "<tr><td><b>发文字号：</b></td><td>国发〔2019〕3号</td><td><b>发布日期：</b></td><td>2019年1月25日</td></tr>"
+    "</table><table><tr><td><b>主 题 词：</b></td><td></td><td></td><td></td></tr></table>"
+)
+
+
+def test_metadata_grid_gives_facts() -> None:
+    reading = read_html(page(GRID + f"<div id=content>{DOC}</div>", head="<title>意见_政府信息公开_中国政府网</title>"))
+    rows = [block for block in reading.blocks if block.role is Role.METADATA]
+    assert [row.text for row in rows] == [
+        "索 引 号：\t000014349/2019-00003\t主题分类：\t商贸、海关、旅游\\海关",
+        "发文机关：\t国务院\t成文日期：\t2019年01月12日",
+        "标\u3000\u3000题：\t国务院关于促进综合保税区高水平开放高质量发展的若干意见",
+        "发文字号：\t国发〔2019〕3号\t发布日期：\t2019年1月25日",
+        "主 题 词：\t\t\t",
+    ]
+    assert reading.facts == (
+        Fact(field="index_number", value="000014349/2019-00003", block=0, start=7, end=27, source="metadata-table"),
+        Fact(field="subject", value="商贸、海关、旅游\\海关", block=0, start=34, end=45, source="metadata-table"),
+        Fact(field="issuers", value="国务院", block=1, start=6, end=9, source="metadata-table"),
+        Fact(field="date", value="2019-01-12", block=1, start=16, end=27, source="metadata-table"),
+        Fact(field="title", value="国务院关于促进综合保税区高水平开放高质量发展的若干意见", block=2, start=6, end=33,
+             source="metadata-table"),
+        Fact(field="doc_number", value="国发〔2019〕3号", block=3, start=6, end=16, source="metadata-table"),
+        Fact(field="published", value="2019-01-25", block=3, start=23, end=33, source="metadata-table"),
+        Fact(field="page_title", value="意见_政府信息公开_中国政府网", block=None, source="html-title"),
+    )
+
+
+def test_metadata_list_labels_spaced_and_dates_iso() -> None:
+    inner = (
+        "<ul class=xxgk><li><span>索引号：</span>113700/2023-00128</li>"
+        "<li><span>发文日期：</span>2023/4/29</li><li><span>成文日期：</span>2023-04-28</li>"
+        "<li><span>文&nbsp;&nbsp;&nbsp;&nbsp;号:</span> 鲁政办发〔2023〕7号 </li><li><span>主题词：</span></li>"
+        "<li>发布时间：2023-05-06 10:30　来源：省政府办公厅　【字体：大 中 小】</li></ul>"
+        f"<div class=content>{DOC}</div>"
+    )
+    reading = read_html(page(inner))
+    facts = {fact.field: (fact.value, reading.blocks[fact.block or 0].text[fact.start : fact.end]) for fact in reading.facts}
+    assert facts == {
+        "index_number": ("113700/2023-00128", "113700/2023-00128"),
+        "date": ("2023-04-28", "2023-04-28"),  # 成文日期 before 发文日期
+        "doc_number": ("鲁政办发〔2023〕7号", "鲁政办发〔2023〕7号"),
+        "published": ("2023-05-06", "2023-05-06 10:30"),
+    }
+    assert role_of(reading, "主题词：") is Role.METADATA
+
+
+def test_metadata_dl_pairs() -> None:
+    inner = f"<dl><dt>发文字号</dt><dd>国办发〔2019〕4号</dd><dt>有效性：</dt><dd>有效</dd></dl><div>{DOC}</div>"
+    reading = read_html(page(inner))
+    assert [(fact.field, fact.value) for fact in reading.facts] == [("doc_number", "国办发〔2019〕4号"), ("validity", "有效")]
+    assert role_of(reading, "国办发〔2019〕4号") is Role.METADATA
+
+
+def test_an_empty_label_ending_a_list_does_not_take_the_title() -> None:
+    inner = f"<ul><li>索引号：001/2023-01</li><li>主题词：</li></ul><h1>某市关于做好防汛工作的通知</h1><div>{DOC}</div>"
+    reading = read_html(page(inner))
+    assert role_of(reading, "主题词：") is Role.METADATA
+    assert body(reading)[0] == "某市关于做好防汛工作的通知"
+
+
+def test_label_and_value_in_sibling_divs() -> None:
+    inner = f"<div class=row><div>发文字号：</div><div>国办发〔2019〕4号</div></div><div class=text>{DOC}</div>"
+    reading = read_html(page(inner))
+    assert [(fact.field, fact.value) for fact in reading.facts] == [("doc_number", "国办发〔2019〕4号")]
+
+
+def test_a_documents_own_table_of_names_is_not_metadata() -> None:
+    table = "<table><tr><th>名称</th><th>文号</th></tr><tr><td>某办法</td><td>国发〔2019〕3号</td></tr></table>"
+    reading = read_html(page(f"<div>{DOC}{table}</div>"))
+    assert reading.facts == ()
+    assert role_of(reading, "名称") is Role.BODY
+    assert role_of(reading, "国发〔2019〕3号") is Role.BODY
+
+
+def test_keywords_after_the_text_stay_in_the_document() -> None:
+    reading = read_html(page(f"<div>{DOC}<p>主题词：防汛　通知</p></div>"))
+    assert role_of(reading, "主题词：防汛　通知") is Role.BODY
+    assert reading.facts == ()
+
+
+# --- the document and the chrome around it ----------------------------------------------------
+
+
+def test_chrome_inside_the_content_is_set_aside() -> None:
+    inner = (
+        f"<div id=content>{DOC}<div>【打印】【关闭】</div><div>扫一扫在手机打开当前页</div>"
+        "<p>责任编辑：王小明</p><div>分享到：<a href=#>微信</a> <a href=#>微博</a></div>"
+        "<p>【字体：大 中 小】</p></div>"
+    )
+    reading = read_html(page(inner))
+    assert body(reading) == ["一、总体要求", "各地区各部门要提高认识，加强领导，认真做好相关工作。"]
+    assert {block.role for block in reading.blocks[2:]} == {Role.SITE_CHROME}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "扫一扫在手机打开当前页", "【打印】【关闭】", "【打印本页】 【关闭窗口】", "【字体：大 中 小】", "字号：默认 大 超大",
+        "分享到：微信 微博 QQ空间", "责任编辑：王小明", "【我要纠错】 责任编辑：王小明", "来源：新华社",
+        "浏览次数：1024", "您当前的位置：首页 > 政务公开", "当前位置：首页 >> 政府文件", "上一篇：关于某某的通知",
+        "日期：2021-09-03 来源：市住房和城乡建设局", "2023-08-14 18:06 来源：中国政府网", "京ICP备05070218号",
+        "京公网安备11010202000001号", "版权所有：某县人民政府", "Copyright © 2023 某市人民政府", "主办单位：某省人民政府办公厅",
+        "网站地图", "打印 关闭",
+    ],
+)
+def test_chrome_lines(text: str) -> None:
+    assert is_chrome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "资金来源：由市财政统筹安排。", "关闭小煤矿工作由县人民政府负责。", "（三）联系电话：010-12345678",
+        "第十条　打印、复制涉密文件的，应当登记。", "一、总体要求", "国务院", "2019年1月12日", "（此件公开发布）",
+        "附件：1.名词解释", "编辑出版单位应当建立健全审核制度。",
+    ],
+)
+def test_document_lines_are_not_chrome(text: str) -> None:
+    assert not is_chrome(text)
+
+
+def test_a_notices_contact_line_stays_in_the_document() -> None:
+    reading = read_html(page(f"<div class=content>{DOC}<p>联系人：张三，联系电话：010-12345678。</p></div>"))
+    assert role_of(reading, "联系人：张三，联系电话：010-12345678。") is Role.BODY
+
+
+def test_navigation_footer_and_related_links_are_chrome() -> None:
+    inner = (
+        "<div class=nav><a href=/>首页</a><a href=/a>政务公开</a><a href=/b>政务服务</a></div>"
+        "<div>您当前的位置：<a href=/>首页</a> &gt; <a href=/a>政务公开</a></div>"
+        f"<div class=main><div class=text>{DOC}</div>"
+        "<div class=side><h3>相关链接</h3><ul><li><a href=/x>关于做好防汛工作的通知</a></li></ul></div></div>"
+        "<div class=foot><p>主办单位：某市人民政府</p><p>京ICP备05070218号</p><p>Copyright © 2023</p></div>"
+    )
+    reading = read_html(page(inner))
+    assert body(reading) == ["一、总体要求", "各地区各部门要提高认识，加强领导，认真做好相关工作。"]
+    assert role_of(reading, "首页政务公开政务服务") is Role.SITE_CHROME
+    assert role_of(reading, "您当前的位置：首页 > 政务公开") is Role.SITE_CHROME
+    assert role_of(reading, "关于做好防汛工作的通知") is Role.SITE_CHROME
+    assert role_of(reading, "京ICP备05070218号") is Role.SITE_CHROME
+
+
+def test_title_before_the_content_is_the_documents() -> None:
+    inner = (
+        "<h1>某市人民政府关于做好防汛工作的通知</h1><div class=info>发布时间：2023-05-06　来源：市政府办公室</div>"
+        f"<div class=content>{DOC}</div><div class=nav><a href=/a>上一篇</a></div>"
+    )
+    reading = read_html(page(inner))
+    assert body(reading) == ["某市人民政府关于做好防汛工作的通知", *body(reading)[1:]]
+    assert role_of(reading, "发布时间：2023-05-06　来源：市政府办公室") is Role.METADATA
+
+
+def test_title_that_the_content_repeats_is_not_doubled() -> None:
+    inner = (
+        "<div class=box><h1>国务院关于促进综合保税区高水平开放高质量发展的若干意见</h1>"
+        "<div class=text><p>国务院关于促进综合保税区</p><p>高水平开放高质量发展的若干意见</p><p>国发〔2019〕3号</p>"
+        f"{DOC}</div></div>"
+    )
+    reading = read_html(page(inner))
+    assert body(reading)[:3] == ["国务院关于促进综合保税区", "高水平开放高质量发展的若干意见", "国发〔2019〕3号"]
+    assert role_of(reading, "国务院关于促进综合保税区高水平开放高质量发展的若干意见") is Role.SITE_CHROME
+
+
+def test_nothing_is_dropped_but_empty_lines_outside_the_document() -> None:
+    reading = read_html(page(f"<br><div>&nbsp;</div><div class=nav><a href=/>首页</a></div><div>{DOC}</div><br>"))
+    assert [(block.text, block.role) for block in reading.blocks] == [
+        ("首页", Role.SITE_CHROME),
+        ("一、总体要求", Role.BODY),
+        ("各地区各部门要提高认识，加强领导，认真做好相关工作。", Role.BODY),
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "",
+        "   \n",
+        page(""),
+        page("<script>var a = '很长的一段脚本文字，不是正文。';</script>"),
+        page("<ul><li><a href=/>首页</a></li><li><a href=/a>政务公开</a></li><li><a href=/b>互动交流</a></li></ul>"),
+        page("<div>扫一扫在手机打开当前页</div><div>【打印】【关闭】</div>"),
+    ],
+)
+def test_no_document_raises(data: str) -> None:
+    with pytest.raises(PolicyParseError) as raised:
+        read_html(data)
+    assert str(raised.value) == "no document found in the page"
+
+
+def test_a_parser_stop_is_said_not_silent() -> None:
+    """Never-closed <font> tags nest each paragraph one level deeper; libxml2 2.14 stops at 2048.
+
+    Either every line is read, or the reading says where the parser stopped.
+    """
+    reading = read_html(page("<p><font>一、总体要求。各地区要认真落实。" * 1100))
+    if len(reading.blocks) < 1100:
+        ((code, message),) = reading.remarks
+        assert code == "html-truncated"
+        assert message.startswith("the HTML parser stopped at line 1 (excessive depth in document")
+        assert message.endswith("; the text after it is not in the reading")
+    else:
+        assert reading.remarks == ()
+    try:
+        deep = read_html(page("<div>" * 2100 + DOC))
+    except PolicyParseError as error:
+        assert str(error).startswith("no document found in the page: the HTML parser stopped at line 1 (")
+    else:
+        assert body(deep) == ["一、总体要求", "各地区各部门要提高认识，加强领导，认真做好相关工作。"]
+
+
+# --- realistic pages of other sites (tests/data/html) -----------------------------------------
+
+
+@pytest.mark.parametrize("name", SYNTHETIC)
+def test_synthetic_page_body(name: str, update_goldens: bool) -> None:
+    reading = read_html((DATA / f"{name}.html").read_bytes())
+    got = "\n".join(body(reading)) + "\n"
+    expected = DATA / f"{name}.body.txt"
+    if update_goldens:
+        expected.write_text(got, encoding="utf-8")
+    assert got == expected.read_text(encoding="utf-8")
+    chrome = ("扫一扫", "ICP备", "版权所有", "您当前的位置", "当前位置", "【打印", "打印本页", "责任编辑", "分享到",
+              "相关", "首页", "浏览次数", "点击数", "上一篇", "热点推荐")
+    assert not [text for text in body(reading) for word in chrome if word in text]
+
+
+def test_provincial_page_metadata_list_and_title() -> None:
+    reading = read_html((DATA / "provincial-nav-xxgk.html").read_bytes())
+    facts = {fact.field: fact.value for fact in reading.facts}
+    assert facts == {
+        "index_number": "11370000004609769B/2023-00128",
+        "subject": "综合政务",
+        "issuers": "某省人民政府办公厅",
+        "date": "2023-04-28",
+        "doc_number": "某政办发〔2023〕7号",
+        "published": "2023-05-06",
+        "validity": "有效",
+        "page_title": "某省人民政府办公厅关于进一步优化营商环境的实施意见_省政府办公厅文件_某省人民政府门户网站",
+    }
+    title = only(reading, "某省人民政府办公厅关于进一步优化营商环境的实施意见")
+    assert (title.role, title.element, title.heading) == (Role.BODY, "h1", 1)
+    assert role_of(reading, "鲁ICP备05045429号".join(("网站标识码：3700000001\u3000", "\u3000鲁公网安备 37010202000123号"))) \
+        is Role.SITE_CHROME
+    assert "分享到微信朋友圈" not in [block.text for block in reading.blocks]  # display: none
+
+
+def test_gb2312_county_page() -> None:
+    reading = read_html((DATA / "county-gb2312-tables.html").read_bytes())
+    assert reading.remarks == (
+        ("encoding-fallback", "the page is not UTF-8; decoded as GB18030 (it declares gb2312)"),
+    )
+    assert role_of(reading, "网站首页\t政务公开\t新闻中心\t办事指南\t公众参与") is Role.SITE_CHROME
+    assert only(reading, "\u00a0\u00a0\u00a0\u00a0一、目标任务").bold == 10
+
+
+def test_new_govcn_page_facts() -> None:
+    reading = read_html((DATA / "govcn-new-pages-content.html").read_bytes())
+    facts = {fact.field: fact.value for fact in reading.facts}
+    assert (facts["title"], facts["doc_number"], facts["date"]) == (
+        "国务院关于规范行政执法事项清单管理的通知", "国发〔2023〕12号", "2023-08-10",
+    )
+
+
+# --- the gov.cn samples (../shared/corpus/html) -----------------------------------------------
+
+
+def _sample(name: str) -> Reading:
+    return read_html((SAMPLES / f"{name}.html").read_bytes())
+
+
+@needs_samples
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_facts_match_truth(name: str) -> None:
+    truth = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))[f"{name}.html"]
+    facts = {fact.field: fact for fact in _sample(name).facts}
+    assert (facts["title"].value, facts["doc_number"].value, facts["date"].value) == (
+        truth["title"], truth["doc_number"], truth["date"],
+    )
+    assert {fact.source for fact in facts.values()} == {"metadata-table"}
+
+
+@needs_samples
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_body_lines_equal_the_corpus_text(name: str) -> None:
+    """BODY lines equal the corpus text's lines (stripped, empty ones dropped), a table's
+    cells and their paragraphs included; the corpus converter turned NBSP into a space."""
+    reading = _sample(name)
+    expected = [line.strip() for line in (CORPUS / f"{name}.txt").read_text(encoding="utf-8").split("\n")]
+    expected = [line.replace("\u00a0", " ") for line in expected if line]
+    lines = [
+        line.strip().replace("\u00a0", " ")
+        for block in reading.blocks if block.role is Role.BODY
+        for line in block.text.split("\n") if line.strip()
+    ]
+    assert lines == expected
+
+
+@needs_samples
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_chrome_is_set_aside(name: str) -> None:
+    reading = _sample(name)
+    texts = body(reading)
+    assert not [text for text in texts if "扫一扫" in text or "索 引 号" in text or "主 题 词" in text]
+    assert role_of(reading, "扫一扫在手机打开当前页") is Role.SITE_CHROME
+    assert [block.role for block in reading.blocks[:5]] == [Role.METADATA] * 5
+
+
+@needs_samples
+def test_sample_hospital_table_rows() -> None:
+    reading = _sample("gov-opinion-tertiary-hospital-performance-2019")
+    cells = [block for block in reading.blocks if block.role is Role.BODY and block.element == "tr"]
+    assert len({cell.row for cell in cells}) == 56  # the header and 55 indicators
+    assert [cell.text for cell in cells if cell.row == 0] == ["一级指标", "二级指标", "三级指标", "指标性质", "指标说明"]
+    first = [cell for cell in cells if cell.row == 1]
+    assert first[0].text == "一、医疗质量" and first[0].cells[0] == Cell(start=0, end=6, colspan=1, rowspan=24)
+    assert [cell.text for cell in first[1:4]] == ["（一）功能定位", "1.门诊人次数与出院人次数比", "定量"]
+    assert first[4].text.startswith("计算方法：") and "\n指标来源：" in first[4].text
+    assert {cell.table for cell in cells} == {2}  # after the two metadata tables
+
+
+@needs_samples
+def test_sample_reading_is_fast() -> None:
+    data = (SAMPLES / "gov-opinion-bonded-zones-2019.html").read_bytes()
+    read_html(data)
+    start = time.perf_counter()
+    for _ in range(5):
+        read_html(data)
+    # About 5 ms a page here; the bound only catches a pathological slowdown.
+    assert (time.perf_counter() - start) / 5 < 0.25
