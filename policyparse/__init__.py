@@ -13,7 +13,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
-from policyparse._decode import parse_file
+from policyparse._inputs import parse_bytes, parse_docx, parse_file, parse_html
 from policyparse._json import from_json, json_schema, to_json
 from policyparse._markdown import to_markdown
 from policyparse._parse import extract, parse
@@ -25,11 +25,16 @@ from policyparse.model import (
     Document,
     Kind,
     Meta,
+    Origin,
     Paragraph,
     Section,
     Separator,
+    SetAside,
     Severity,
     Source,
+    Table,
+    TableCell,
+    TableRow,
 )
 
 if TYPE_CHECKING:
@@ -50,12 +55,17 @@ __all__ = [
     "DocumentDiff",
     "Kind",
     "Meta",
+    "Origin",
     "Paragraph",
     "PolicyParseError",
     "Section",
     "Separator",
+    "SetAside",
     "Severity",
     "Source",
+    "Table",
+    "TableCell",
+    "TableRow",
     "diff",
     "diff_json_schema",
     "diff_to_html",
@@ -66,7 +76,10 @@ __all__ = [
     "from_json",
     "json_schema",
     "parse",
+    "parse_bytes",
+    "parse_docx",
     "parse_file",
+    "parse_html",
     "to_json",
     "to_markdown",
     "to_text",

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from policyparse._decode import decode, parse_decoded
 from policyparse._grammar import marker_pattern
+from policyparse._inputs import input_kind, parse_bytes
 from policyparse._json import to_json
 from policyparse._markdown import to_markdown
 from policyparse._text import to_text
@@ -37,9 +38,12 @@ def load(name: str, strict: bool, page: bool | None, data: bytes | None = None) 
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as error:
             raise UsageError(f"{name}: {error.strerror or error}") from error
+    shown = None if name == "-" else Path(name).name
+    if input_kind(data, shown) != "text":
+        return parse_bytes(data, name=shown, strict=strict, page=page)
     text, note = decode(data)
     del data  # a file's bytes are not kept through the parse (memory: about 1× the file)
-    return parse_decoded(text, note, name=None if name == "-" else Path(name).name, strict=strict, page=page)
+    return parse_decoded(text, note, name=shown, strict=strict, page=page)
 
 
 def render(document: Document, fmt: str, one_line: bool) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import attrs
 
@@ -51,33 +50,6 @@ def _fallback(encoding: str) -> Diagnostic:
         code="encoding-fallback", severity=Severity.INFO,
         message=f"the file is not UTF-8; decoded as {encoding.upper()}",
     )
-
-
-def parse_file(path: str | Path, *, strict: bool = False, page: bool | None = None) -> Document:
-    """Read, decode and parse a file.
-
-    Args:
-        path: the file to read.
-        strict: raise on numbering problems (see :func:`policyparse.parse`).
-        page: newspaper-page extraction (see :func:`policyparse.parse`).
-
-    Raises:
-        OSError: if the file cannot be read.
-        PolicyParseError: if it is binary or undecodable, or (strict) its numbering is broken.
-    """
-    path = Path(path)
-    text, note = decode(path.read_bytes())  # the bytes are freed before the parse
-    return parse_decoded(text, note, name=path.name, strict=strict, page=page)
-
-
-def parse_bytes(data: bytes, *, name: str | None = None, strict: bool = False, page: bool | None = None) -> Document:
-    """Decode and parse bytes; a non-UTF-8 encoding is noted as the first diagnostic.
-
-    Raises:
-        PolicyParseError: if the bytes are binary or undecodable, or (strict) the numbering is broken.
-    """
-    text, note = decode(data)
-    return parse_decoded(text, note, name=name, strict=strict, page=page)
 
 
 def parse_decoded(

@@ -24,7 +24,12 @@ from policyparse.errors import PolicyParseError
 from policyparse.model import Severity
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".docx")
+_INPUT_KINDS = (
+    "inputs: text (.txt, .md; UTF-8, UTF-16 with BOM, GB18030), web pages (.html, .htm, or HTML\n"
+    "by content; the document is found in the page, the site's chrome set aside) and Word files\n"
+    "(.docx; automatic numbering drawn as Word shows it)."
+)
 DIFF_FORMATS = ("text", "json", "markdown", "html")
 _FORMATS = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
@@ -37,7 +42,8 @@ class _Parser(argparse.ArgumentParser):
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="policyparse",
-        description="Structure of Chinese policy and legal documents.",
+        description="Structure of Chinese policy and legal documents.\n\n" + _INPUT_KINDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     convert = verbs.add_parser(
@@ -45,12 +51,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="convert documents to JSON or text",
         description=(
             "Convert documents to JSON (schema policyparse/1), Markdown, or back to their text.\n"
-            "Several inputs without -o are written to stdout as JSON Lines; with -o DIR, one file each."
+            "Several inputs without -o are written to stdout as JSON Lines; with -o DIR, one file each.\n\n"
+            + _INPUT_KINDS
         ),
         epilog=(
             "examples:\n"
             "  policyparse convert seeds/000_45a6f49ae89e1481.txt -o seed.json\n"
             "  policyparse convert law.md --to markdown\n"
+            "  policyparse convert page.html draft.docx -o out/\n"
             "  policyparse convert corpus/ -o out/ --jobs 4\n"
             "  cat notice.txt | policyparse convert - --to text"
         ),
@@ -71,7 +79,7 @@ def _build_parser() -> argparse.ArgumentParser:
     check = verbs.add_parser(
         "check",
         help="print diagnostics as file:line: code: message",
-        description="Print each document's diagnostics; exit 1 if any is an error.",
+        description="Print each document's diagnostics; exit 1 if any is an error.\n\n" + _INPUT_KINDS,
         epilog="example:\n  policyparse check --strict seeds/000_45a6f49ae89e1481.txt",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -94,12 +102,13 @@ def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParse
         description=(
             "Compare two versions section by section: added, removed, changed, renumbered, moved,\n"
             "split and merged sections, with redlines. Exit 0 when nothing of substance changed,\n"
-            "1 when something did, 2 on trouble (as GNU diff)."
+            "1 when something did, 2 on trouble (as GNU diff).\n\n" + _INPUT_KINDS
         ),
         epilog=(
             "examples:\n"
             "  policyparse diff law-2018.md law-2023.md\n"
             "  policyparse diff old.txt new.txt --to html -o compare.html\n"
+            "  policyparse diff draft.docx final.html --to html -o compare.html\n"
             "  policyparse diff old.md new.md --to json | jq .summary"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -167,7 +176,7 @@ def _expand(files: Sequence[str]) -> Iterator[str]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             if not found:
-                raise UsageError(f"{name}: folder holds no .txt or .md files")
+                raise UsageError(f"{name}: folder holds no .txt, .md, .html or .docx files")
             yield from (str(p) for p in found)
         elif not path.exists():
             raise UsageError(f"{name}: no such file")

@@ -329,7 +329,7 @@ class Table:
     Attributes:
         span: from its first row to its last.
         line: the 1-based line of its first row.
-        section: the id of the innermost section that holds it; None outside sections.
+        section: the id of the innermost section (or attachment) that holds it; None outside both.
         rows: its rows, in order.
     """
 

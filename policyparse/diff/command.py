@@ -14,8 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from policyparse._decode import decode
-from policyparse._parse import parse
+from policyparse._inputs import parse_bytes
 from policyparse.cli import DIFF_FORMATS, add_diff_parser  # declared there: convert never imports the diff
 from policyparse.diff.engine import diff
 from policyparse.diff.records import DocumentDiff
@@ -115,7 +114,6 @@ def _load(name: str, stdin: TextIO) -> Document:
     except OSError as error:
         raise _Trouble(f"{name}: {error.strerror or error}") from error
     try:
-        text, _ = decode(data)
-        return parse(text, name=None if name == "-" else Path(name).name)
+        return parse_bytes(data, name=None if name == "-" else Path(name).name)
     except PolicyParseError as error:
         raise _Trouble(f"{name}: {error}") from error
