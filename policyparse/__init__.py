@@ -18,6 +18,7 @@ from policyparse._json import from_json, json_schema, to_json
 from policyparse._markdown import to_markdown
 from policyparse._parse import extract, parse
 from policyparse._text import to_text
+from policyparse._version import __version__
 from policyparse.errors import PolicyParseError
 from policyparse.model import (
     Attachment,
@@ -66,6 +67,7 @@ __all__ = [
     "Table",
     "TableCell",
     "TableRow",
+    "__version__",
     "diff",
     "diff_json_schema",
     "diff_to_html",

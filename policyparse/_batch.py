@@ -18,9 +18,11 @@ from policyparse._grammar import marker_pattern
 from policyparse._inputs import input_kind, parse_bytes
 from policyparse._json import to_json
 from policyparse._markdown import to_markdown
+from policyparse._numbering import NUMBERING_CODES
+from policyparse._output import write_atomically
 from policyparse._text import to_text
 from policyparse.errors import PolicyParseError
-from policyparse.model import Document
+from policyparse.model import Document, Severity
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -54,13 +56,25 @@ def render(document: Document, fmt: str, one_line: bool) -> str:
     return to_json(document, indent=None if one_line else 1) + "\n"
 
 
+def warning_summary(name: str, document: Document) -> str | None:
+    """One line for stderr: how many numbering warnings a document has, and the first; None
+    without any (``policyparse check`` lists every diagnostic)."""
+    warnings = [d for d in document.diagnostics if d.severity is Severity.WARNING and d.code in NUMBERING_CODES]
+    if not warnings:
+        return None
+    first = warnings[0]
+    count = f"{len(warnings)} numbering warnings, the first" if len(warnings) > 1 else "numbering warning"
+    return f"{name}:{first.line or 0}: {count}: {first.code}: {first.message}"
+
+
 class Options(NamedTuple):
     """How every input of one ``convert`` is parsed and written."""
 
     fmt: str
     strict: bool
     page: bool | None
-    one_line: bool = False  # JSON Lines: several inputs to stdout
+    one_line: bool = False  # JSON Lines (several inputs to stdout), or --compact
+    quiet: bool = False  # no warning summary on stderr
 
 
 class Task(NamedTuple):
@@ -78,6 +92,7 @@ class Outcome(NamedTuple):
     status: int
     error: str | None = None
     stdout: str | None = None
+    note: str | None = None  # the warning summary, for stderr
 
 
 def convert_one(task: Task) -> Outcome:
@@ -90,13 +105,14 @@ def convert_one(task: Task) -> Outcome:
     except UsageError as error:
         return Outcome(EXIT_USAGE, f"policyparse: {error}")
     rendered = render(document, options.fmt, options.one_line)
+    note = None if options.quiet else warning_summary(task.name, document)
     if task.target is None:
-        return Outcome(EXIT_OK, stdout=rendered)
+        return Outcome(EXIT_OK, stdout=rendered, note=note)
     try:
-        Path(task.target).write_text(rendered, encoding="utf-8", newline="")
+        write_atomically(task.target, rendered)
     except OSError as error:
         return Outcome(EXIT_USAGE, f"policyparse: {task.target}: {error.strerror or error}")
-    return Outcome(EXIT_OK)
+    return Outcome(EXIT_OK, note=note)
 
 
 @contextlib.contextmanager

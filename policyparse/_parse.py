@@ -35,7 +35,7 @@ def parse(text: str, name: str | None = None, strict: bool = False, page: bool |
             disorder or unknown marker (with its line and column).
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_file() for bytes")
+        raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes() or parse_file() for bytes")
     return parse_text(text, name=name, strict=strict, page=page)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,6 +21,8 @@ from policyparse._batch import (
     load,
     outcomes,
 )
+from policyparse._output import InputFiles
+from policyparse._version import __version__
 from policyparse.errors import PolicyParseError
 from policyparse.model import Severity
 
@@ -29,6 +32,19 @@ _INPUT_KINDS = (
     "inputs: text (.txt, .md; UTF-8, UTF-16 with BOM, GB18030), web pages (.html, .htm, or HTML\n"
     "by content; the document is found in the page, the site's chrome set aside) and Word files\n"
     "(.docx; automatic numbering drawn as Word shows it)."
+)
+_OUTPUTS = (
+    "outputs (--to):\n"
+    "  json       the section tree, metadata and diagnostics (schema policyparse/1; default)\n"
+    "  markdown   CommonMark: headings, bold article labels, tables\n"
+    "  text       the text the document was read from, exactly"
+)
+_USAGE = (
+    "usage: policyparse {convert,check,diff} ... [-h] [--version]\n\n"
+    "  convert   convert documents to JSON, Markdown or text\n"
+    "  check     print diagnostics as file:line: code: message\n"
+    "  diff      compare two versions of a document\n\n"
+    "policyparse VERB --help shows a verb's options."
 )
 DIFF_FORMATS = ("text", "json", "markdown", "html")
 _FORMATS = {"json": ".json", "markdown": ".md", "text": ".txt"}
@@ -45,14 +61,17 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Structure of Chinese policy and legal documents.\n\n" + _INPUT_KINDS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"policyparse {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     convert = verbs.add_parser(
         "convert",
         help="convert documents to JSON or text",
         description=(
             "Convert documents to JSON (schema policyparse/1), Markdown, or back to their text.\n"
-            "Several inputs without -o are written to stdout as JSON Lines; with -o DIR, one file each.\n\n"
-            + _INPUT_KINDS
+            "Several inputs without -o are written to stdout as JSON Lines; with -o DIR, one file each.\n"
+            "A folder gives its files with the suffixes " + " ".join(INPUT_SUFFIXES) + ",\n"
+            "or those --include names; --exclude leaves some out.\n\n"
+            + _INPUT_KINDS + "\n\n" + _OUTPUTS
         ),
         epilog=(
             "examples:\n"
@@ -60,13 +79,27 @@ def _build_parser() -> argparse.ArgumentParser:
             "  policyparse convert law.md --to markdown\n"
             "  policyparse convert page.html draft.docx -o out/\n"
             "  policyparse convert corpus/ -o out/ --jobs 4\n"
+            "  policyparse convert corpus/ -o out/ --include '*.html' --exclude 'drafts/*'\n"
             "  cat notice.txt | policyparse convert - --to text"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
     convert.add_argument("--to", choices=sorted(_FORMATS), default="json", help="output format")
-    convert.add_argument("-o", "--output", metavar="OUT", help="output file, or folder for several inputs")
+    convert.add_argument(
+        "-o", "--output", metavar="OUT",
+        help="output file, or folder for several inputs (never one of the inputs; written whole or not at all)",
+    )
+    convert.add_argument("--compact", action="store_true", help="JSON on one line (the same data, smaller)")
+    convert.add_argument(
+        "--include", action="append", default=[], metavar="GLOB",
+        help="in a folder, convert the files whose path in it matches GLOB (repeatable; replaces the default suffixes)",
+    )
+    convert.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB",
+        help="in a folder, leave out the files whose path in it matches GLOB (repeatable)",
+    )
+    convert.add_argument("-q", "--quiet", action="store_true", help="no warning summary on stderr")
     convert.add_argument("--strict", action="store_true", help="numbering problems are errors")
     convert.add_argument(
         "--no-page", action="store_true",
@@ -142,6 +175,9 @@ def _usable_cpus() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    if not (sys.argv[1:] if argv is None else argv):
+        print(_USAGE, file=sys.stderr)
+        return EXIT_USAGE
     try:
         arguments = _build_parser().parse_args(argv)
         if arguments.verb == "diff":
@@ -150,11 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_diff(
                 arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color
             )
-        inputs = list(_expand(arguments.files))
         page = False if arguments.no_page else None
         if arguments.verb == "convert":
-            return _convert(inputs, Options(arguments.to, arguments.strict, page), arguments.output, arguments.jobs)
-        return _check(inputs, arguments.strict, page)
+            inputs = list(_expand(arguments.files, arguments.include, arguments.exclude))
+            options = Options(arguments.to, arguments.strict, page, one_line=arguments.compact, quiet=arguments.quiet)
+            return _convert(inputs, options, arguments.output, arguments.jobs)
+        return _check(list(_expand(arguments.files)), arguments.strict, page)
     except UsageError as error:
         print(f"policyparse: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -167,16 +204,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def _expand(files: Sequence[str]) -> Iterator[str]:
+def _expand(files: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
     for name in files:
         if name == "-":
             yield name
             continue
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path, include, exclude))
             if not found:
-                raise UsageError(f"{name}: folder holds no .txt, .md, .html or .docx files")
+                wanted = " or ".join(include) if include else ", ".join(INPUT_SUFFIXES)
+                raise UsageError(f"{name}: folder holds no files to convert ({wanted})")
             yield from (str(p) for p in found)
         elif not path.exists():
             raise UsageError(f"{name}: no such file")
@@ -184,6 +222,18 @@ def _expand(files: Sequence[str]) -> Iterator[str]:
             raise UsageError(f"{name}: cannot read the file")
         else:
             yield name
+
+
+def _wanted(path: Path, folder: Path, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether a file of a folder is converted: its path in the folder matches an --include
+    glob (else it has one of the input suffixes) and no --exclude glob."""
+    relative = path.relative_to(folder).as_posix()
+    if include:
+        if not any(fnmatch.fnmatchcase(relative, glob) for glob in include):
+            return False
+    elif path.suffix.lower() not in INPUT_SUFFIXES:
+        return False
+    return not any(fnmatch.fnmatchcase(relative, glob) for glob in exclude)
 
 
 def _convert(inputs: list[str], options: Options, output: str | None, jobs: int) -> int:
@@ -194,6 +244,8 @@ def _convert(inputs: list[str], options: Options, output: str | None, jobs: int)
         for name, outcome in zip(inputs, results, strict=True):
             if outcome.error is not None:
                 print(outcome.error, file=sys.stderr)
+            if outcome.note is not None:
+                print(outcome.note, file=sys.stderr)
             if outcome.stdout is not None:
                 sys.stdout.buffer.write(outcome.stdout.encode("utf-8"))
                 sys.stdout.flush()
@@ -209,19 +261,28 @@ def _tasks(inputs: list[str], options: Options, output: str | None) -> Iterator[
     """One task per input, in order. Output names are given in input order whether or not a
     conversion succeeds, so that they do not depend on which worker finishes first."""
     out_dir = None
+    if output and len(inputs) > 1 and not Path(output).is_dir() and Path(output).suffix:
+        raise UsageError(f"{output}: {len(inputs)} inputs need a folder for their outputs, not a file name")
     if output and (len(inputs) > 1 or output.endswith(("/", os.sep)) or Path(output).is_dir()):
         out_dir = Path(output)
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise UsageError(f"{output}: {error.strerror or error}") from error
-    options = options._replace(one_line=len(inputs) > 1 and out_dir is None)
+    options = options._replace(one_line=options.one_line or (len(inputs) > 1 and out_dir is None))
     taken: set[str] = set()
+    targets = []
+    files = InputFiles(inputs)
     for name in inputs:
         target = output
         if out_dir is not None:
             stem = "stdin" if name == "-" else Path(name).stem
             target = str(out_dir / _unique_name(stem, _FORMATS[options.fmt], taken))
+        if target is not None and (overwritten := files.named(target)) is not None:
+            raise UsageError(f"{target}: is the input {overwritten}; refusing to write over it")
+        targets.append(target)
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UsageError(f"{output}: {error.strerror or error}") from error
+    for name, target in zip(inputs, targets, strict=True):
         data = sys.stdin.buffer.read() if name == "-" else None
         yield Task(name, data, target, options)
 

@@ -53,7 +53,7 @@ def test_two_jobs_write_the_same_files_as_one(
     inputs = _inputs(tmp_path)
     results = []
     for jobs in ("1", "2"):
-        status = main(["convert", *inputs, "--to", fmt, "-o", str(tmp_path / jobs), "--jobs", jobs])
+        status = main(["convert", "-q", *inputs, "--to", fmt, "-o", str(tmp_path / jobs), "--jobs", jobs])
         results.append((status, capsys.readouterr()))
     assert results[0] == results[1]
     status, captured = results[0]
@@ -72,7 +72,7 @@ def test_two_jobs_print_the_same_json_lines_in_input_order(
     inputs = [str(path) for path in CORPUS]
     outputs = []
     for jobs in ("1", "2"):
-        assert main(["convert", *inputs, "--jobs", jobs]) == 0
+        assert main(["convert", "-q", *inputs, "--jobs", jobs]) == 0
         outputs.append(capsysbinary.readouterr())
     assert outputs[0] == outputs[1] and outputs[0].err == b""
     lines = outputs[0].out.decode("utf-8").splitlines()

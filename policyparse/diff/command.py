@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from policyparse._inputs import parse_bytes
+from policyparse._output import InputFiles, write_atomically
 from policyparse.cli import DIFF_FORMATS, add_diff_parser  # declared there: convert never imports the diff
 from policyparse.diff.engine import diff
 from policyparse.diff.records import DocumentDiff
@@ -69,6 +70,8 @@ def run_diff(
             raise _Trouble(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}")
         if old == "-" and new == "-":
             raise _Trouble("only one of OLD and NEW can be - (stdin)")
+        if output is not None and (overwritten := InputFiles((old, new)).named(output)) is not None:
+            raise _Trouble(f"{output}: is the input {overwritten}; refusing to write over it")
         documents = [_load(name, stdin or sys.stdin) for name in (old, new)]
     except _Trouble as trouble:
         print(f"policyparse: {trouble}", file=err)
@@ -79,7 +82,7 @@ def run_diff(
     rendered = _RENDERERS[to](result, paint)
     try:
         if output is not None:
-            Path(output).write_text(rendered, encoding="utf-8", newline="")
+            write_atomically(output, rendered)
         else:
             out.write(rendered)
             out.flush()

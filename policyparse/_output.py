@@ -1,0 +1,74 @@
+"""CLI stage: writing output files safely: never over an input, never half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class InputFiles:
+    """The files a command reads, to tell whether an output would write over one of them:
+    the same resolved path, or the same file by its device and inode (a hard link, a path
+    through a symbolic link). Stdin (``-``) is no file."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._paths: dict[Path, str] = {}
+        self._inodes: dict[tuple[int, int], str] = {}
+        for name in names:
+            if name == "-":
+                continue
+            self._paths.setdefault(_resolved(name), name)
+            if (inode := _inode(name)) is not None:
+                self._inodes.setdefault(inode, name)
+
+    def named(self, output: str | Path) -> str | None:
+        """The input that ``output`` names, if any."""
+        found = self._paths.get(_resolved(output))
+        if found is None and (inode := _inode(output)) is not None:
+            found = self._inodes.get(inode)
+        return found
+
+
+def _resolved(name: str | Path) -> Path:
+    try:
+        return Path(name).resolve()
+    except (OSError, RuntimeError):  # a link loop
+        return Path(os.path.abspath(name))
+
+
+def _inode(name: str | Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def write_atomically(path: str | Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` through a temporary file in the same folder, renamed
+    into place: an interrupted run leaves the old file or the new one, never half of one.
+
+    Raises:
+        OSError: if the folder cannot be written (the temporary file is removed).
+    """
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        if target.exists():
+            # Keep the permissions of the file being replaced (mkstemp makes it 0600).
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, target.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
