@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib.resources
 import json
 from typing import Any
@@ -17,6 +18,9 @@ SCHEMA = "policyparse/1"
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
+    # Dates are ISO strings in the JSON (``meta.date``).
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_structure_hook(datetime.date, lambda value, _: datetime.date.fromisoformat(value))
     # Separators are many and small: [start, "text"] pairs keep the JSON readable.
     converter.register_unstructure_hook(Separator, lambda s: [s.start, s.text])
     converter.register_structure_hook(

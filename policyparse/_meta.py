@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping, Sequence
 
 import regex
@@ -35,9 +36,20 @@ def iso_date(value: str) -> str | None:
             month, day = chinese_to_int(match.group("cm")), chinese_to_int(match.group("cd"))
     except ValueError:
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    try:
+        return datetime.date(year, month, day).isoformat()  # 2019年2月30日 is no date
+    except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def as_date(iso: str | None) -> datetime.date | None:
+    """An ISO date (``YYYY-MM-DD``) as a ``datetime.date``; None for None or no valid date."""
+    if iso is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(iso)
+    except ValueError:
+        return None
 
 
 def clean_title(lines: Iterable[str]) -> str:
@@ -117,7 +129,7 @@ class MetaBuilder:
             names, date_text = [_SPACE_RUN.sub(" ", signed.group("issuer"))], signed.group("date")
             issuers, dates = [index], [index]
         put("issuers", tuple(names), issuers)
-        put("date", iso_date(date_text) if date_text else None, dates)
+        put("date", as_date(iso_date(date_text)) if date_text else None, dates)
         notes = roles.get("note", [])
         put("notes", tuple(self._notes(notes)), notes)
         history = roles.get("history", [])
@@ -161,7 +173,7 @@ class MetaBuilder:
             if name == "issuers":
                 value = (raw,)
             elif name == "date":
-                value = raw if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else iso_date(raw)
+                value = as_date(raw if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else iso_date(raw))
             if name not in fields:
                 if value:
                     fields[name] = value

@@ -8,6 +8,7 @@ equal; the diff matches on ids and paths explicitly.
 
 from __future__ import annotations
 
+import datetime
 import enum
 
 import attrs
@@ -138,6 +139,15 @@ class Section:
             found.extend(child.walk())
         return tuple(found)
 
+    @property
+    def text(self) -> str:
+        """The section's plain text as a reader would copy it: its heading (label and title, or
+        label and first paragraph), its paragraphs and its children's, a line each; text set
+        aside is not in it."""
+        from policyparse._plain import section_text  # a view, kept out of the model's module
+
+        return section_text(self)
+
 
 @attrs.frozen(kw_only=True, weakref_slot=False)
 class SetAside:
@@ -211,7 +221,7 @@ class Meta:
         doc_number: 发文字号 (「国发〔2019〕3号」).
         issuers: 发文机关 from the signature (「国务院」; two for a joint document).
         recipients: 主送机关, one per organ.
-        date: 成文日期 as ISO ``YYYY-MM-DD``.
+        date: 成文日期 (the JSON writes it as ISO ``YYYY-MM-DD``).
         notes: 「（此件公开发布）」 and similar remarks, without brackets.
         history: promulgation and amendment lines of a statute (「1993年12月29日 … 通过」).
         attachment_list: the attachments named in 「附件：1. … 2. …」, without numbers.
@@ -227,7 +237,7 @@ class Meta:
     doc_number: str | None = None
     issuers: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
-    date: str | None = None
+    date: datetime.date | None = None
     notes: tuple[str, ...] = ()
     history: tuple[str, ...] = ()
     attachment_list: tuple[str, ...] = ()
@@ -371,9 +381,70 @@ class Document:
     provenance: tuple[Origin, ...] = attrs.field(default=(), eq=False)
     separators: tuple[Separator, ...] = attrs.field(default=(), eq=False)
 
-    def walk(self) -> tuple[Section, ...]:
-        """Return every section of the document, in document order."""
+    def walk(self, attachments: bool = False) -> tuple[Section, ...]:
+        """Return every section of the document, in document order.
+
+        Args:
+            attachments: also every section of the attachments and embedded documents, after
+                the document's own.
+        """
         found: list[Section] = []
         for section in self.sections:
             found.extend(section.walk())
+        if attachments:
+            for attachment in self.attachments:
+                found.extend(attachment.walk())
         return tuple(found)
+
+    def find(self, key: str) -> Section | None:
+        """The section whose id (``ch-3/art-10/cl-2``), else path (``第三章/第十条/第二款``) is
+        ``key``, else the one section whose label or end of path is ``key`` (``第十条``,
+        ``第十条/第二款``); None if none is. Attachments' sections are searched too.
+
+        Raises:
+            ValueError: if ``key`` is no id or path and several sections end with it.
+        """
+        from policyparse._navigate import find
+
+        return find(self, key)
+
+    def find_all(
+        self, *, kind: Kind | str | None = None, label: str | None = None, number: int | None = None,
+        title: str | None = None,
+    ) -> tuple[Section, ...]:
+        """Every section (attachments' too) with this kind, label, number and title, in
+        document order; an argument left None matches anything."""
+        from policyparse._navigate import find_all
+
+        return find_all(self, kind=kind, label=label, number=number, title=title)
+
+    def parent(self, section: Section) -> Section | None:
+        """The section holding ``section``; None for a top-level one (of the document or of an
+        attachment).
+
+        Raises:
+            ValueError: if ``section`` is not in this document (compared by id).
+        """
+        from policyparse._navigate import parent
+
+        return parent(self, section)
+
+    def ancestors(self, section: Section) -> tuple[Section, ...]:
+        """The sections holding ``section``, the nearest first.
+
+        Raises:
+            ValueError: if ``section`` is not in this document (compared by id).
+        """
+        from policyparse._navigate import ancestors
+
+        return ancestors(self, section)
+
+    @property
+    def text(self) -> str:
+        """The document's plain text as a reader would copy it: header, preamble, contents,
+        sections, closing and attachments, a line per heading and paragraph; text set aside
+        (page furniture, site chrome, a Word page header) is not in it. ``to_text`` gives the
+        input back exactly."""
+        from policyparse._plain import document_text
+
+        return document_text(self)

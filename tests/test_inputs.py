@@ -7,6 +7,7 @@ compared with that of the same document given as text.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import zipfile
@@ -90,7 +91,7 @@ def test_a_page_has_its_metadata_and_the_outline_of_its_text(page: Path) -> None
     document = policyparse.parse_file(page)
     truth = TRUTH[page.name]
     assert (document.meta.title, document.meta.doc_number, document.meta.date) == (
-        truth["title"], truth["doc_number"], truth["date"]
+        truth["title"], truth["doc_number"], datetime.date.fromisoformat(truth["date"])
     )
     as_text = policyparse.parse((GOLDEN / page.stem / "input.txt").read_text(encoding="utf-8"))
     assert _shape(document) == _shape(as_text)

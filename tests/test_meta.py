@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import policyparse
@@ -23,12 +25,12 @@ def test_imprint_after_the_signature_is_closing() -> None:
     document = policyparse.parse(text)
     assert document.attachments == ()
     assert [p.text for p in document.closing][-2:] == ["抄送：各部委。", "国务院办公厅秘书局　2019年1月2日印发"]
-    assert (document.meta.issuers, document.meta.date, document.meta.notes) == (("国务院",), "2019-01-02", ("此件公开发布",))
+    assert (document.meta.issuers, document.meta.date, document.meta.notes) == (("国务院",), datetime.date(2019, 1, 2), ("此件公开发布",))
 
 
 def test_signature_and_date_on_one_line() -> None:
     document = policyparse.parse("关于某事的通知\n发改价格〔2019〕1号\n正文。\n国家发展改革委　财政部　2019年1月1日\n")
-    assert (document.meta.issuers, document.meta.date) == (("国家发展改革委 财政部",), "2019-01-01")
+    assert (document.meta.issuers, document.meta.date) == (("国家发展改革委 财政部",), datetime.date(2019, 1, 1))
     assert document.meta.spans["date"] == document.meta.spans["issuers"]
 
 
@@ -65,4 +67,4 @@ def test_attachment_list_names() -> None:
 def test_a_dozen_organs_and_the_date_on_one_line() -> None:
     organs = "国家发展改革委 教育部 科技部 工业和信息化部 公安部 民政部 财政部 人力资源社会保障部 自然资源部 生态环境部 住房城乡建设部 交通运输部"
     document = policyparse.parse(f"关于推动特色小镇高质量发展的通知\n发改规划〔2020〕123号\n正文。\n{organs} 2020年9月16日\n")
-    assert (document.meta.issuers, document.meta.date) == ((organs,), "2020-09-16")
+    assert (document.meta.issuers, document.meta.date) == ((organs,), datetime.date(2020, 9, 16))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -175,7 +176,7 @@ def test_front_matter_fills_and_the_text_wins() -> None:
     document = policyparse.parse(text)
     meta = document.meta
     assert (meta.title, meta.doc_number, meta.issuers, meta.date) == (
-        "关于印发某办法的通知", "沪规划资源研〔2023〕448号", ("上海市规划和自然资源局",), "2023-11-17",
+        "关于印发某办法的通知", "沪规划资源研〔2023〕448号", ("上海市规划和自然资源局",), datetime.date(2023, 11, 17),
     )
     assert [(d.code, d.line) for d in document.diagnostics] == [("meta-conflict", 5)]
     assert [p.text for p in document.preamble] == ["现将某办法印发给你们。"]

@@ -9,6 +9,7 @@ metadata facts of a web page's grid where the text lacks them or says otherwise.
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ import attrs
 import regex
 
 from policyparse._layout import ReaderHints
+from policyparse._meta import as_date
 from policyparse._parse import parse_text
 from policyparse.model import (
     Diagnostic,
@@ -215,9 +217,13 @@ def _meta(meta: Meta, facts: Sequence[Fact], assembled: Assembled) -> tuple[Meta
             if found:
                 spans.setdefault(key, found)
             continue
-        value: str | tuple[str, ...] = (
-            tuple(organ for organ in _ORGAN_SEPARATOR.split(joined) if organ) if field == "issuers" else joined
-        )
+        value: object = joined
+        if field == "issuers":
+            value = tuple(organ for organ in _ORGAN_SEPARATOR.split(joined) if organ)
+        elif field == "date":
+            value = as_date(joined)
+            if value is None:
+                continue
         current = changes.get(field, getattr(meta, field))
         if current and (_same(current, value) or source not in _AUTHORITATIVE):
             continue
@@ -253,6 +259,8 @@ def _line_of(span: Span | None, assembled: Assembled) -> int | None:
 
 
 def _same(current: object, value: object) -> bool:
+    if isinstance(current, datetime.date) or isinstance(value, datetime.date):
+        return current == value
     if isinstance(current, tuple) and isinstance(value, tuple):
         return [_UNSPACE.sub("", c) for c in current] == [_UNSPACE.sub("", v) for v in value]
     return isinstance(current, str) and isinstance(value, str) and _UNSPACE.sub("", current) == _UNSPACE.sub("", value)
