@@ -13,9 +13,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from policyparse._decode import decode, parse_decoded
 from policyparse._grammar import marker_pattern
-from policyparse._inputs import input_kind, parse_bytes
+from policyparse._inputs import parse_input, read_input
 from policyparse._json import to_json
 from policyparse._markdown import to_markdown
 from policyparse._numbering import NUMBERING_CODES
@@ -41,11 +40,9 @@ def load(name: str, strict: bool, page: bool | None, data: bytes | None = None) 
         except OSError as error:
             raise UsageError(f"{name}: {error.strerror or error}") from error
     shown = None if name == "-" else Path(name).name
-    if input_kind(data, shown) != "text":
-        return parse_bytes(data, name=shown, strict=strict, page=page)
-    text, note = decode(data)
+    read = read_input(data, shown)
     del data  # a file's bytes are not kept through the parse (memory: about 1× the file)
-    return parse_decoded(text, note, name=shown, strict=strict, page=page)
+    return parse_input(read, name=shown, strict=strict, page=page)
 
 
 def render(document: Document, fmt: str, one_line: bool) -> str:

@@ -104,6 +104,7 @@ class DocumentBuilder:
     def __init__(self, text: str, layout: Layout, name: str | None) -> None:
         self.text = text
         self.layout = layout
+        self._table_starts = [start for start, _ in layout.tables]
         self.lines = layout.lines
         self.name = name
         self.pieces: list[Span] = []
@@ -333,13 +334,14 @@ class DocumentBuilder:
         """
         if not drafts and len(paragraphs) <= 1:
             return paragraphs, ()  # one 款 and no items: most articles
-        groups: list[tuple[list[Paragraph], list[Draft]]] = [([p], []) for p in paragraphs]
+        groups: list[tuple[list[Paragraph], list[Draft]]] = []
+        self._group(groups, paragraphs)
         for draft in drafts:
             item, tail = self._split_tail(draft)
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(item)
-            groups.extend(([p], []) for p in self._paragraphs_of_lines(tail))
+            self._group(groups, self._paragraphs_of_lines(tail))
         if len(groups) <= 1:
             own, items = groups[0] if groups else ([], [])
             return own, self._sections(items, article)
@@ -347,6 +349,17 @@ class DocumentBuilder:
             self._clause(article, line, number, own, items)
             for number, (own, items) in enumerate(groups, start=1)
         )
+
+    def _group(self, groups: list[tuple[list[Paragraph], list[Draft]]], paragraphs: list[Paragraph]) -> None:
+        """Each paragraph opens a 款, but a line of a table (a reader's) goes on in the 款 before it."""
+        tables = self.layout.tables
+        for paragraph in paragraphs:
+            start = paragraph.span[0]
+            table = bisect.bisect_right(self._table_starts, start) - 1
+            if groups and not groups[-1][1] and table >= 0 and start < tables[table][1]:
+                groups[-1][0].append(paragraph)
+            else:
+                groups.append(([paragraph], []))
 
     def _clause(
         self, article: _Parent, line: int, number: int, own: list[Paragraph], items: list[Draft]

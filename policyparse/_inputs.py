@@ -5,20 +5,23 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Literal
 
+import attrs
+
 from policyparse._decode import decode, parse_decoded
-from policyparse.model import Document
-from policyparse.readers.sniff import looks_like_html
+from policyparse.model import Diagnostic, Document
+from policyparse.readers.reading import Reading
+from policyparse.readers.sniff import OLE_SIGNATURE, looks_like_html
 
 InputKind = Literal["text", "html", "docx"]
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
-# An OLE compound file: an old binary Word file (.doc), or a .docx encrypted with a password.
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-_DOCX_SUFFIXES = frozenset({".docx", ".docm", ".dotx"})
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
 # Markdown may hold HTML of its own: a .md file is read as text whatever it starts with.
-_TEXT_SUFFIXES = frozenset({".md", ".markdown"})
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+# What a folder gives by default: the suffixes of the three kinds of input.
+INPUT_SUFFIXES = (".txt", ".text", *_MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
 
 
 def input_kind(data: bytes, name: str | None = None) -> InputKind:
@@ -30,13 +33,55 @@ def input_kind(data: bytes, name: str | None = None) -> InputKind:
         name: its name, whose suffix is a hint; None for stdin.
     """
     suffix = PurePath(name).suffix.lower() if name else ""
-    if data.startswith((_ZIP, _EMPTY_ZIP, _OLE)) or suffix in _DOCX_SUFFIXES:
+    if data.startswith((_ZIP, _EMPTY_ZIP, OLE_SIGNATURE)) or suffix in DOCX_SUFFIXES:
         return "docx"
-    if suffix in _TEXT_SUFFIXES:
+    if suffix in _MARKDOWN_SUFFIXES:
         return "text"
-    if suffix in _HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         return "html"
     return "html" if looks_like_html(data) else "text"
+
+
+@attrs.frozen
+class Input:
+    """What a reader made of a file's bytes: decoded text (with its encoding note), or the
+    reading of a web page or a Word file. The bytes are no longer needed."""
+
+    text: str | None = None
+    note: Diagnostic | None = None
+    reading: Reading | None = None
+
+
+def read_input(data: bytes, name: str | None = None) -> Input:
+    """Read a file's bytes with the reader that fits them (see :func:`input_kind`).
+
+    Raises:
+        PolicyParseError: if no reader can read them (binary data, an undecodable text, a
+            broken or encrypted Word file, a page with no document).
+    """
+    kind = input_kind(data, name)
+    if kind == "html":
+        from policyparse.readers.html import read_html  # lxml is imported for pages only
+
+        return Input(reading=read_html(data))
+    if kind == "docx":
+        from policyparse.readers.docx import read_docx
+
+        return Input(reading=read_docx(data))
+    text, note = decode(data)
+    return Input(text=text, note=note)
+
+
+def parse_input(
+    read: Input, *, name: str | None = None, strict: bool = False, page: bool | None = None
+) -> Document:
+    """Parse what :func:`read_input` gave."""
+    if read.reading is not None:
+        from policyparse.readers.document import document_from_reading
+
+        return document_from_reading(read.reading, name=name, strict=strict, page=page)
+    assert read.text is not None
+    return parse_decoded(read.text, read.note, name=name, strict=strict, page=page)
 
 
 def parse_bytes(
@@ -55,13 +100,7 @@ def parse_bytes(
             an undecodable text, a broken or encrypted Word file, a page with no document),
             or (strict) the numbering is broken.
     """
-    kind = input_kind(data, name)
-    if kind == "html":
-        return parse_html(data, name=name, strict=strict, page=page)
-    if kind == "docx":
-        return parse_docx(data, name=name, strict=strict, page=page)
-    text, note = decode(data)
-    return parse_decoded(text, note, name=name, strict=strict, page=page)
+    return parse_input(read_input(data, name), name=name, strict=strict, page=page)
 
 
 def parse_file(path: str | Path, *, strict: bool = False, page: bool | None = None) -> Document:
@@ -78,13 +117,8 @@ def parse_file(path: str | Path, *, strict: bool = False, page: bool | None = No
         PolicyParseError: if no reader can read it, or (strict) its numbering is broken.
     """
     path = Path(path)
-    data = path.read_bytes()
-    kind = input_kind(data, path.name)
-    if kind != "text":
-        return parse_bytes(data, name=path.name, strict=strict, page=page)
-    text, note = decode(data)
-    del data  # the bytes are freed before the parse
-    return parse_decoded(text, note, name=path.name, strict=strict, page=page)
+    read = read_input(path.read_bytes(), path.name)  # the bytes are freed before the parse
+    return parse_input(read, name=path.name, strict=strict, page=page)
 
 
 def parse_html(

@@ -105,11 +105,14 @@ class ReaderHints:
     """What a reader (web page, Word file) already knows of the lines it made.
 
     ``set_aside``: line index → reason, for the lines that are not the document (site
-    chrome, a page header, a footnote). A reader's lines are the file's own paragraphs, so
-    no hard wrap is looked for and no paragraph is joined across two of them.
+    chrome, a page header, a footnote). ``tables``: the spans of the document's tables, whose
+    lines (rows or cells) are paragraphs of the 款 they stand in, never 款 of their own. A
+    reader's lines are the file's own paragraphs, so no hard wrap is looked for and no
+    paragraph is joined across two of them.
     """
 
     set_aside: Mapping[int, str]
+    tables: tuple[Span, ...] = ()
 
 
 @attrs.define
@@ -122,6 +125,7 @@ class Layout:
     set_aside: list[SetAsideText] = attrs.field(factory=list)
     parts: list[PagePart] | None = None
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    tables: tuple[Span, ...] = ()  # a reader's tables: see ReaderHints
 
 
 def analyse_layout(
@@ -135,7 +139,7 @@ def analyse_layout(
         page: True or False forces page extraction on or off; None decides from the text.
         reader: what the reader that made the text knows of its lines; None for plain text.
     """
-    layout = Layout(lines=list(lines), window=(0, len(lines)))
+    layout = Layout(lines=list(lines), window=(0, len(lines)), tables=reader.tables if reader else ())
     if reader is not None:
         for index, reason in sorted(reader.set_aside.items()):
             line = layout.lines[index]
@@ -282,8 +286,8 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     running: dict[str, list[tuple[int, int, bool]]] = {}
     for i, line in enumerate(lines):
         length = line.content_end - line.content_start
-        if length == 0 or length > _MAX_RUNNING_LINE:
-            continue
+        if length == 0 or length > _MAX_RUNNING_LINE or line.kind == LAYOUT:
+            continue  # a reader's set-aside line (a Word footer 「— 1 —」) is out already
         if text[line.content_start] not in _NUMBER_START and text[line.content_end - 1] not in _NUMBER_EDGE:
             continue  # most lines: a page number, alone or beside words, starts or ends the line
         content = _content(text, line)
@@ -376,6 +380,8 @@ def _lone_bare_page_number(text: str, lines: Sequence[Line], index: int, number:
 
 def _take_out(layout: Layout, index: int, span: Span, reason: str) -> None:
     line = layout.lines[index]
+    if line.kind == LAYOUT:
+        return  # set aside already (by a reader, or by an earlier rule): once is enough
     layout.lines[index] = line._replace(kind=LAYOUT)
     layout.set_aside.append(SetAsideText(span=span, reason=reason, line=line.number))
 

@@ -21,13 +21,13 @@ from policyparse._batch import (
     load,
     outcomes,
 )
+from policyparse._inputs import INPUT_SUFFIXES
 from policyparse._output import InputFiles
 from policyparse._version import __version__
 from policyparse.errors import PolicyParseError
 from policyparse.model import Severity
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".docx")
 _INPUT_KINDS = (
     "inputs: text (.txt, .md; UTF-8, UTF-16 with BOM, GB18030), web pages (.html, .htm, or HTML\n"
     "by content; the document is found in the page, the site's chrome set aside) and Word files\n"

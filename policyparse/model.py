@@ -230,7 +230,8 @@ class Meta:
             ``keywords`` (主题词), ``page_title`` (its ``<title>``) ….
         spans: where each field stands in the text, by field name.
         sources: where a field came from when not from the document's text, by field name:
-            ``metadata-table`` (a web page's grid), ``docx-title-style``, ``docx-properties``.
+            ``metadata-table`` (a web page's grid), ``html-heading`` (a page's title line),
+            ``docx-title-style`` (Word's Title style).
     """
 
     title: str | None = None

@@ -299,3 +299,63 @@ def test_a_statute_numbered_by_word_past_ninety_nine() -> None:
     items = [s for s in articles[-1].walk() if s.kind.value == "item"]
     assert [(i.label, i.generated) for i in items] == [("（一）", True), ("（二）", True)]
     assert not [d for d in document.diagnostics if d.code.startswith("numbering")]
+
+
+# -- review: reproducers of defects found in the readers' first version ----------------------------
+
+
+@pytest.mark.parametrize("footer", ["— 1 —", "- 3 -", "第 3 页", "第3页 共5页"])
+def test_a_word_footer_that_is_a_page_number(footer: str) -> None:
+    """A reader's set-aside line is set aside once, even when it also looks like a page number."""
+    from tests.docx_builder import docx, para, story
+
+    footer_part = story("ftr", para(footer))
+    data = docx(
+        para("第一条 本办法自发布之日起施行。"),
+        sect='<w:footerReference w:type="default" r:id="rId9"/>',
+        parts={"rId9": ("footer", footer_part)},
+    )
+    document = policyparse.parse_docx(data)
+    assert [(item.reason, item.text) for item in document.set_aside] == [("page-footer", footer)]
+    assert policyparse.from_json(policyparse.to_json(document)) == document
+
+
+def test_a_statute_table_stays_in_its_clause() -> None:
+    """A table's rows are paragraphs of the 款 that introduces them, not 款 of their own."""
+    from tests.docx_builder import cell, docx, para, row, table
+
+    rows = [("项目", "标准"), ("甲", "10元"), ("乙", "20元")]
+    body = (
+        para("第一条 为了规范收费，制定本办法。") + para("第二条 收费标准如下：")
+        + table(*[row(*[cell(c) for c in r]) for r in rows], grid=2) + para("第三条 本办法自发布之日起施行。")
+    )
+    document = policyparse.parse_docx(docx(body))
+    second = document.find("第二条")
+    assert second is not None and second.children == ()
+    assert [p.text for p in second.paragraphs] == ["收费标准如下：", "项目\t标准", "甲\t10元", "乙\t20元"]
+    (found,) = document.tables
+    assert found.section == second.id
+    assert "| 项目 | 标准 |\n| --- | --- |\n| 甲 | 10元 |" in policyparse.to_markdown(document)
+
+
+@pytest.mark.parametrize("rows", [[("项目", "标准", "备注"), ("甲", "10元", "")], [("", "标准", "备注"), ("甲", "10元", "无")]])
+def test_a_pipe_table_with_an_empty_edge_cell(rows: list[tuple[str, ...]]) -> None:
+    from tests.docx_builder import cell, docx, para, row, table
+
+    body = para("一、收费标准") + table(*[row(*[cell(c) for c in r]) for r in rows], grid=3) + para("二、监督检查")
+    markdown = policyparse.to_markdown(policyparse.parse_docx(docx(body)))
+    header = "| " + " | ".join(rows[0]) + " |"
+    assert header.replace("|  |", "|  |") in markdown and "| --- | --- | --- |" in markdown
+
+
+def test_hostile_numbers_in_a_word_file() -> None:
+    from tests.docx_builder import abstract, cell, docx, level, num, para, row, table
+
+    huge = docx(para("a", num=1) + para("b", num=1), numbering=abstract(1, level(0, "decimal", "%1.", start=int("9" * 50))) + num(1, 1))
+    assert policyparse.to_text(policyparse.parse_docx(huge)).startswith("0.\ta\n1.\tb")  # out of range: Word's 0
+    symbol = docx(para("第一条 本办法", '<w:r><w:sym w:font="Symbol" w:char="D800"/></w:r>', "施行。"))
+    policyparse.to_json(policyparse.parse_docx(symbol)).encode("utf-8")  # no lone surrogate
+    wide = docx(para("一、表") + table(row('<w:tc><w:tcPr><w:gridSpan w:val="100000000"/></w:tcPr>' + para("甲") + "</w:tc>", cell("乙")), grid=2))
+    markdown = policyparse.to_markdown(policyparse.parse_docx(wide))
+    assert len(markdown) < 2000
+

@@ -27,11 +27,13 @@ class Placed:
 
 @attrs.frozen
 class Assembled:
-    """The text of a reading, each block's place in it, and the lines to set aside (index → reason)."""
+    """The text of a reading, each block's place in it, the lines to set aside (index → reason)
+    and the spans of the document's tables (their body rows, first to last)."""
 
     text: str
     placed: tuple[Placed, ...]
     set_aside: dict[int, str]
+    tables: tuple[Span, ...] = ()
 
 
 def assemble(reading: Reading) -> Assembled:
@@ -55,4 +57,11 @@ def assemble(reading: Reading) -> Assembled:
         parts.append("\n")
         offset += len(block.text) + 1
         line += lines
-    return Assembled(text="".join(parts), placed=tuple(placed), set_aside=set_aside)
+    tables: dict[int, Span] = {}
+    for item in placed:
+        if item.block.table is not None and item.block.role is Role.BODY:
+            start, _ = tables.get(item.block.table, item.span)
+            tables[item.block.table] = (start, item.span[1])
+    return Assembled(
+        text="".join(parts), placed=tuple(placed), set_aside=set_aside, tables=tuple(sorted(tables.values()))
+    )

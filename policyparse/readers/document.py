@@ -39,7 +39,7 @@ _FIELDS = ("title", "doc_number", "date", "issuers")
 # A source whose fact is the file's own word on the document and so stands over the text's.
 _AUTHORITATIVE = frozenset({"metadata-table"})
 # The sources that may fill a field of ``Meta``; a Word file's properties often name a template.
-_FILLING = frozenset({"metadata-table", "docx-title-style"})
+_FILLING = frozenset({"metadata-table", "docx-title-style", "html-heading"})
 _NAMES = {"title": "标题", "doc_number": "发文字号", "date": "成文日期", "issuers": "发文机关"}
 _ORGAN_SEPARATOR = regex.compile(r"[、，,；;\s\u3000]+")
 _UNSPACE = regex.compile(r"[\s\u3000\u00a0\u2000-\u200b]+")
@@ -57,9 +57,8 @@ def document_from_reading(
         page: newspaper-page extraction: off unless True (a reader's blocks are no newspaper page).
     """
     assembled = assemble(reading)
-    document = parse_text(
-        assembled.text, name=name, strict=strict, page=bool(page), reader=ReaderHints(set_aside=assembled.set_aside)
-    )
+    hints = ReaderHints(set_aside=assembled.set_aside, tables=assembled.tables)
+    document = parse_text(assembled.text, name=name, strict=strict, page=bool(page), reader=hints)
     generated = [
         (p.span[0], p.span[0] + p.block.generated_label) for p in assembled.placed if p.block.generated_label
     ]
@@ -132,24 +131,20 @@ def _tables(assembled: Assembled, document: Document) -> tuple[Table, ...]:
     tables: dict[int, dict[int, list[Placed]]] = {}
     for position, item in enumerate(assembled.placed):
         block = item.block
-        if block.table is not None:
+        # The document's rows only: a metadata grid's facts are in ``meta``, chrome is chrome.
+        if block.table is not None and block.role is Role.BODY:
             rows = tables.setdefault(block.table, {})
             rows.setdefault(position if block.row is None else block.row, []).append(item)
     line_starts = _line_starts(assembled.text)
-    sections = _section_spans(document)
-    found = []
+    built = []
     for _, rows in sorted(tables.items()):
-        if all(item.block.role is not Role.BODY for row in rows.values() for item in row):
-            continue  # a metadata grid: its facts are in ``meta``
         table_rows = [_row(assembled.text, row) for _, row in sorted(rows.items())]
-        first = table_rows[0].span[0]
-        found.append(
-            Table(
-                span=(first, table_rows[-1].span[1]), line=bisect.bisect_right(line_starts, first),
-                section=_innermost(sections, first), rows=tuple(table_rows),
-            )
-        )
-    return tuple(found)
+        built.append((table_rows, (table_rows[0].span[0], table_rows[-1].span[1])))
+    holders = _holders(_section_spans(document), [span for _, span in built])
+    return tuple(
+        Table(span=span, line=bisect.bisect_right(line_starts, span[0]), section=holder, rows=tuple(rows))
+        for (rows, span), holder in zip(built, holders, strict=True)
+    )
 
 
 def _row(text: str, blocks: list[Placed]) -> TableRow:
@@ -183,13 +178,28 @@ def _section_spans(document: Document) -> list[tuple[Span, str]]:
     return found
 
 
-def _innermost(sections: list[tuple[Span, str]], offset: int) -> str | None:
-    """The id of the last-opened section that holds ``offset`` (sections come in document order)."""
-    holder = None
-    for (start, end), section_id in sections:
-        if start <= offset < end:
-            holder = section_id
-    return holder
+def _holders(sections: list[tuple[Span, str]], tables: list[Span]) -> list[str | None]:
+    """For each table, the id of the innermost section holding all of it, in one sweep.
+
+    Sections come in document order (a parent before its children), tables in order and
+    apart: a section that closes before one table's end closes before every later table's.
+    """
+    holders: list[str | None] = []
+    open_sections: list[tuple[Span, str]] = []
+    following = 0
+    for start, end in tables:
+        while following < len(sections) and sections[following][0][0] <= start:
+            open_sections.append(sections[following])
+            following += 1
+        holder = None
+        for (section_start, section_end), section_id in reversed(open_sections):
+            if section_start <= start and end <= section_end:
+                holder = section_id
+                break
+        holders.append(holder)
+        while open_sections and open_sections[-1][0][1] < end:
+            open_sections.pop()
+    return holders
 
 
 # -- metadata facts ------------------------------------------------------------------------------

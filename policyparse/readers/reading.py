@@ -105,7 +105,9 @@ class Fact:
         start: where the value starts in that block's text.
         end: where it ends.
         source: how the file stated it: ``metadata-table`` (a web page's grid),
-            ``html-title`` (the page's ``<title>``), ``docx-title-style``, ``docx-properties``.
+            ``html-heading`` (the title line of a page, in a heading element, that its
+            ``<title>`` confirms), ``html-title`` (the page's ``<title>``),
+            ``docx-title-style``, ``docx-properties``.
     """
 
     field: str

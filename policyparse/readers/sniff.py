@@ -11,7 +11,10 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["looks_like_html"]
+__all__ = ["OLE_SIGNATURE", "looks_like_html"]
+
+# An OLE compound file: an old binary Word file (.doc), or a .docx encrypted with a password.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _SNIFF = 4096
 # Tags that open a page or a saved fragment of one. A name must end there (「<p>」, 「<p class」,

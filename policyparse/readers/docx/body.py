@@ -81,6 +81,8 @@ from policyparse.readers.reading import Block, Cell, Role
 
 __all__ = ["Context", "Story"]
 
+# Word tables have at most 63 columns: a gridSpan past that is a broken (or hostile) file.
+_MAX_COLUMNS = 63
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _R = w("r")
 _TAB = w("tab")
@@ -566,11 +568,11 @@ def _layout(table: etree._Element) -> list[tuple[etree._Element, list[_CellPlace
     rows = list(_unwrap(table, (TR,)))
     for row in rows:
         trpr = row.find(w("trPr"))
-        column = (w_int(trpr.find(w("gridBefore"))) or 0) if trpr is not None else 0
+        column = min(max(w_int(trpr.find(w("gridBefore"))) or 0, 0), _MAX_COLUMNS) if trpr is not None else 0
         placed = []
         for cell in _unwrap(row, (TC,)):
             tcpr = cell.find(w("tcPr"))
-            span = max(w_int(tcpr.find(w("gridSpan"))) or 1, 1) if tcpr is not None else 1
+            span = min(max(w_int(tcpr.find(w("gridSpan"))) or 1, 1), _MAX_COLUMNS) if tcpr is not None else 1
             merge_element = tcpr.find(w("vMerge")) if tcpr is not None else None
             merge = None
             if merge_element is not None:
@@ -637,9 +639,13 @@ def _no_newlines(text: str) -> str:
 
 
 def _symbol(code: str | None) -> str:
-    """A ``w:sym``'s character: its hexadecimal ``w:char``, as given."""
+    """A ``w:sym``'s character: its hexadecimal ``w:char``, as given; nothing for a control
+    character or a surrogate, which no text can hold (it could not be written as UTF-8)."""
     try:
-        return chr(int(code or "", 16))
+        value = int(code or "", 16)
     except (ValueError, OverflowError):
         return ""
+    if value < 0x20 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return ""
+    return chr(value)
 

@@ -59,6 +59,12 @@ LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
 _MAX_LINKS = 4  # numStyleLink hops before giving up (a loop)
+_MAX_START = 32767  # Word's largest start value (ST_DecimalNumber as Word's UI allows)
+
+
+def _counter(value: int | None) -> int:
+    """A start value as Word takes it: 0 when absent, at most 32767, never below 0."""
+    return min(max(value or 0, 0), _MAX_START)
 
 
 @attrs.frozen(kw_only=True)
@@ -146,7 +152,7 @@ def _read_level(element: etree._Element) -> Level:
             num_fmt, custom = _alternate_num_fmt(alternate)
     rpr = element.find(RPR)
     return Level(
-        start=w_int(element.find(w("start"))) or 0,
+        start=_counter(w_int(element.find(w("start")))),
         num_fmt=num_fmt,
         custom=custom,
         text=attr(element.find(w("lvlText"))),
@@ -206,7 +212,7 @@ def _read_nums(root: etree._Element) -> dict[int, _Num]:
                 continue
             start = w_int(override.find(w("startOverride")))
             if start is not None:
-                start_overrides[ilvl] = start
+                start_overrides[ilvl] = _counter(start)
             definition = override.find(w("lvl"))
             if definition is not None:
                 # Word ignores lvlRestart in an override ([MS-OI29500] on §17.9.11).

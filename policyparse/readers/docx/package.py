@@ -24,6 +24,7 @@ from lxml import etree
 
 from policyparse.errors import PolicyParseError
 from policyparse.readers.docx.xml import PKG_REL, parse_xml
+from policyparse.readers.sniff import OLE_SIGNATURE
 
 __all__ = ["MAX_PART_BYTES", "MAX_TOTAL_BYTES", "Package", "open_package"]
 
@@ -31,7 +32,6 @@ MAX_PART_BYTES = 200 * 1024 * 1024
 MAX_TOTAL_BYTES = 400 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Names in an OLE directory are UTF-16LE: these find the stream without parsing the file.
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _WORD_DOCUMENT = "WordDocument".encode("utf-16-le")
@@ -162,7 +162,7 @@ def open_package(data: bytes) -> Package:
     Raises:
         PolicyParseError: the bytes are not a readable .docx (one line saying why).
     """
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_SIGNATURE):
         raise _ole_error(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

@@ -94,10 +94,14 @@ def attr(element: etree._Element | None, name: str = VAL) -> str | None:
     return element.get(name)
 
 
+_MAX_INT_DIGITS = 11
+
+
 def w_int(element: etree._Element | None, name: str = VAL) -> int | None:
-    """An integer attribute (``w:val`` by default); None if missing or not a number."""
+    """An integer attribute (``w:val`` by default); None if missing, not a number, or longer
+    than any value Word writes (ten digits: a 4,300-digit ``w:start`` must not reach ``int``)."""
     value = attr(element, name)
-    if value is None:
+    if value is None or len(value) > _MAX_INT_DIGITS:
         return None
     try:
         return int(value.strip())
