@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import policyparse  # noqa: E402
-from policyparse.diff import diff  # noqa: E402
+from policyparse.compare import diff  # noqa: E402
 from policyparse.numerals import int_to_chinese  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -41,7 +41,7 @@ import json, sys, time
 t0 = time.perf_counter()
 import policyparse
 t1 = time.perf_counter()
-diff_imported = "policyparse.diff" in sys.modules
+diff_imported = "policyparse.compare" in sys.modules
 import policyparse.cli
 t2 = time.perf_counter()
 from policyparse import _grammar

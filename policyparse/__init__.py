@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from policyparse._inputs import parse_bytes, parse_docx, parse_file, parse_html
@@ -42,7 +40,7 @@ from policyparse.model import (
 )
 
 if TYPE_CHECKING:
-    from policyparse.diff import (
+    from policyparse.compare import (
         DocumentDiff,
         diff,
         diff_json_schema,
@@ -100,10 +98,10 @@ _DIFF_NAMES = frozenset(
 
 
 def __getattr__(name: str) -> Any:
-    """Import ``policyparse.diff`` when one of its names is first asked for."""
+    """Import ``policyparse.compare`` when one of its names is first asked for."""
     if name not in _DIFF_NAMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module("policyparse.diff"), name)
+    value = getattr(importlib.import_module("policyparse.compare"), name)
     globals()[name] = value
     return value
 
@@ -111,18 +109,3 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted(set(globals()) | _DIFF_NAMES)
 
-
-class _Package(types.ModuleType):
-    """This package's module type: ``policyparse.diff`` stays the ``diff()`` function.
-
-    Importing the subpackage ``policyparse.diff`` binds it as this package's attribute
-    ``diff``, over the function of the same name; this keeps the function there.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "diff" and isinstance(value, types.ModuleType):
-            value = value.diff
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -126,7 +126,7 @@ def _build_parser() -> argparse.ArgumentParser:
 def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     """Add the ``diff`` verb and its arguments to a subcommand table; return its parser.
 
-    It lives here rather than in ``policyparse.diff.command`` so that ``convert`` and
+    It lives here rather than in ``policyparse._diff_command`` so that ``convert`` and
     ``check`` never import the diff package (about 70 ms).
     """
     parser: argparse.ArgumentParser = verbs.add_parser(
@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         arguments = _build_parser().parse_args(argv)
         if arguments.verb == "diff":
-            from policyparse.diff.command import run_diff  # only this verb pays for the diff's import
+            from policyparse._diff_command import run_diff  # only this verb pays for the diff's import
 
             return run_diff(
                 arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color

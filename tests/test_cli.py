@@ -217,26 +217,26 @@ def _fresh(code: str, *arguments: str) -> str:
 
 
 def test_import_and_convert_do_not_import_the_diff(tmp_path: Path) -> None:
-    code = "import policyparse, sys; print('policyparse.diff' in sys.modules)"
+    code = "import policyparse, sys; print('policyparse.compare' in sys.modules)"
     assert _fresh(code) == "False\n"
     code = (
         "import sys\nfrom policyparse.cli import main\n"
         "status = main(['convert', sys.argv[1], '-o', sys.argv[2]])\n"
         "status |= main(['check', sys.argv[1]])\n"
-        "print(status, 'policyparse.diff' in sys.modules)"
+        "print(status, 'policyparse.compare' in sys.modules)"
     )
     assert _fresh(code, str(SEED), str(tmp_path / "seed.json")).endswith("0 False\n")
 
 
 def test_diff_names_load_on_first_use() -> None:
     code = (
-        "import policyparse, policyparse.diff.records\n"
+        "import policyparse, policyparse.compare.records\n"
         "from policyparse import diff, DocumentDiff\n"
-        "from policyparse.diff import diff_to_data\n"
-        "import policyparse.diff.render_text\n"
+        "from policyparse.compare import diff_to_data\n"
+        "import policyparse.compare.render_text\n"
         "print(policyparse.diff is diff, diff.__module__, DocumentDiff.__name__, 'diff' in dir(policyparse))"
     )
-    assert _fresh(code) == "True policyparse.diff.engine DocumentDiff True\n"
+    assert _fresh(code) == "True policyparse.compare.engine DocumentDiff True\n"
     assert policyparse.diff(policyparse.parse("一、甲\n"), policyparse.parse("一、甲\n")).substantive is False
     with pytest.raises(AttributeError):
         _ = policyparse.no_such_name
@@ -248,3 +248,12 @@ def test_help_lists_the_diff_verb(argv: list[str]) -> None:
     assert result.returncode == 0 and "diff" in result.stdout
     if argv[0] == "diff":
         assert "OLD NEW" in result.stdout and "--color" in result.stdout
+
+
+def test_every_submodule_imports_by_name_and_the_diff_loads_no_argparse() -> None:
+    code = (
+        "import sys, policyparse.compare.records as records, policyparse.compare.engine\n"
+        "import policyparse\n"
+        "print(records.DocumentDiff.__name__, callable(policyparse.diff), 'argparse' in sys.modules)"
+    )
+    assert _fresh(code) == "DocumentDiff True False\n"

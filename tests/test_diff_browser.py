@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse.diff import diff, diff_to_html
+from policyparse.compare import diff, diff_to_html
 from tests.conftest import CORPUS
 
 CHROMIUM = Path("/usr/bin/chromium")

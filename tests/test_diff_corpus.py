@@ -16,9 +16,9 @@ import attrs
 import pytest
 
 import policyparse
-from policyparse.diff import Added, DocumentDiff, Matched, Merged, Removed, Split, diff, invert
-from policyparse.diff.cells import sides
-from policyparse.diff.redline import redline_new, redline_old
+from policyparse.compare import Added, DocumentDiff, Matched, Merged, Removed, Split, diff, invert
+from policyparse.compare.cells import sides
+from policyparse.compare.redline import redline_new, redline_old
 from tests.conftest import CORPUS
 
 PAIRS = [

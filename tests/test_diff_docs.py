@@ -11,7 +11,7 @@ import re
 import pytest
 
 import policyparse
-from policyparse.diff import diff, diff_to_json, diff_to_markdown, diff_to_text
+from policyparse.compare import diff, diff_to_json, diff_to_markdown, diff_to_text
 from tests.conftest import CORPUS, ROOT
 
 DOC = ROOT / "docs" / "diff.md"
@@ -20,8 +20,7 @@ needs_corpus = pytest.mark.skipif(not all(p.is_file() for p in HOLIDAYS), reason
 
 
 def test_package_docstring_examples() -> None:
-    # By module name: once policyparse exports the diff() function, policyparse.diff is it.
-    result = doctest.testmod(importlib.import_module("policyparse.diff"), optionflags=doctest.ELLIPSIS)
+    result = doctest.testmod(importlib.import_module("policyparse.compare"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
 
 

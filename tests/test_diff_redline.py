@@ -8,11 +8,11 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policyparse.diff.cells import sides
-from policyparse.diff.fold import fold
-from policyparse.diff.records import Redline
-from policyparse.diff.redline import hunks, mirror_redline, redline, redline_new, redline_old
-from policyparse.diff.tokens import tokenize
+from policyparse.compare.cells import sides
+from policyparse.compare.fold import fold
+from policyparse.compare.records import Redline
+from policyparse.compare.redline import hunks, mirror_redline, redline, redline_new, redline_old
+from policyparse.compare.tokens import tokenize
 
 
 def _edits(runs: Redline) -> list[tuple[str, str]]:

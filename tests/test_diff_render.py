@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse.diff import DocumentDiff, diff, diff_to_html, diff_to_json, diff_to_markdown, diff_to_text, run_diff
+from policyparse._diff_command import run_diff
+from policyparse.compare import DocumentDiff, diff, diff_to_html, diff_to_json, diff_to_markdown, diff_to_text
 
 OLD = """第一条　为了统一全国年节及纪念日的假期，制定本办法。
 第二条　全体公民放假的节日：
@@ -162,7 +163,7 @@ def test_output_file_and_stdin(tmp_path: Path, fmt: str) -> None:
 def test_cli_argument_table() -> None:
     import argparse
 
-    from policyparse.diff import add_diff_parser
+    from policyparse.cli import add_diff_parser
 
     parser = argparse.ArgumentParser(prog="policyparse")
     add_diff_parser(parser.add_subparsers(dest="verb"))

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 import policyparse
-from policyparse.diff import DocumentDiff, diff, diff_json_schema, diff_to_json, invert
+from policyparse.compare import DocumentDiff, diff, diff_json_schema, diff_to_json, invert
 from policyparse.model import Kind
 from tests.conftest import corpus_files
 from tests.test_diff_corpus import PAIRS as CHECKED_PAIRS

@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from policyparse.diff import Added, DocumentDiff, Matched, Merged, Removed, Split, diff, invert
+from policyparse.compare import Added, DocumentDiff, Matched, Merged, Removed, Split, diff, invert
 from tests.test_diff_lawbuilder import Law, label, load_law, needs_corpus
 
 pytestmark = needs_corpus

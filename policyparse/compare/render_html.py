@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from html import escape
 
-from policyparse.diff.cells import FORMAT, Piece, stream
-from policyparse.diff.records import DocumentDiff, Matched
-from policyparse.diff.redline import DELETE, INSERT
-from policyparse.diff.rows import Row, table_rows
+from policyparse.compare.cells import FORMAT, Piece, stream
+from policyparse.compare.records import DocumentDiff, Matched
+from policyparse.compare.redline import DELETE, INSERT
+from policyparse.compare.rows import Row, table_rows
 
 __all__ = ["diff_to_html"]
 
@@ -52,7 +52,7 @@ def diff_to_html(result: DocumentDiff) -> str:
     """Return the diff as a complete HTML page (UTF-8, no external resources, no script).
 
     Args:
-        result: what :func:`~policyparse.diff.diff` returned.
+        result: what :func:`~policyparse.compare.diff` returned.
     """
     old_name, new_name = escape(result.old_name or "old"), escape(result.new_name or "new")
     parts = [

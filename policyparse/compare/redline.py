@@ -1,6 +1,6 @@
 """Diff stage: the redline of two texts, on tokens, in readable runs, the same every time.
 
-Tokens (:mod:`policyparse.diff.tokens`) are aligned on their folded keys with an exact
+Tokens (:mod:`policyparse.compare.tokens`) are aligned on their folded keys with an exact
 longest-common-subsequence alignment (rapidfuzz's Indel opcodes: no junk heuristic, no
 time-out). Tokens whose keys agree but whose raw text differs ((一) and （一）) become a small
 delete and insert of the differing characters. Then one-character chaff is swept up: an
@@ -19,9 +19,9 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Indel
 
-from policyparse.diff.fold import fold, is_boundary
-from policyparse.diff.records import Redline
-from policyparse.diff.tokens import Token, tokenize
+from policyparse.compare.fold import fold, is_boundary
+from policyparse.compare.records import Redline
+from policyparse.compare.tokens import Token, tokenize
 
 __all__ = [
     "DELETE",

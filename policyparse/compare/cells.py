@@ -8,9 +8,9 @@ quietly; :func:`stream` gives the one-column (inline) view.
 
 from __future__ import annotations
 
-from policyparse.diff.fold import fold
-from policyparse.diff.records import Redline
-from policyparse.diff.redline import DELETE, EQUAL, INSERT
+from policyparse.compare.fold import fold
+from policyparse.compare.records import Redline
+from policyparse.compare.redline import DELETE, EQUAL, INSERT
 
 __all__ = ["FORMAT", "SAME", "Piece", "sides", "stream"]
 

@@ -6,7 +6,7 @@ the English flag name in the text output, so that either reader finds their way.
 
 from __future__ import annotations
 
-from policyparse.diff.records import Added, Change, Matched, Merged, Removed, SectionRef, Split, Tier
+from policyparse.compare.records import Added, Change, Matched, Merged, Removed, SectionRef, Split, Tier
 
 __all__ = ["change_notes", "heading_of", "is_row", "is_unchanged", "ref_name"]
 

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from policyparse.diff.fold import fold
-from policyparse.diff.records import Tier
-from policyparse.diff.references import reference_key
+from policyparse.compare.fold import fold
+from policyparse.compare.records import Tier
+from policyparse.compare.references import reference_key
 from policyparse.model import Document, Kind, Paragraph, Section
 
 __all__ = ["LOCAL_KINDS", "STATUTE_HEADINGS", "Body", "Node", "Side", "build_side", "pair_bodies"]
@@ -48,7 +48,7 @@ class Node:
         tier: heading, unit or inner; None for a root.
         key: the numbering key (the folded label, ``#2`` for the second 款), or None.
         ref: ``(unit, key)`` for labels that cross-references cite (条 章 节 编).
-        text: the compared text (see :class:`~policyparse.diff.records.SectionRef`).
+        text: the compared text (see :class:`~policyparse.compare.records.SectionRef`).
         folded: ``text`` folded.
         match: the folded text the matcher compares (the whole subtree, except for 编 章 节).
         title: the folded title ("" when none).

@@ -11,10 +11,10 @@ depend on which version is called old.
 
 from __future__ import annotations
 
-from policyparse.diff.similarity import contained_in, containment, similarity
-from policyparse.diff.state import Context, Group
-from policyparse.diff.tree import Side
-from policyparse.diff.window import candidate_pairs
+from policyparse.compare.similarity import contained_in, containment, similarity
+from policyparse.compare.state import Context, Group
+from policyparse.compare.tree import Side
+from policyparse.compare.window import candidate_pairs
 
 __all__ = ["regroup"]
 

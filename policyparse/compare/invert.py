@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from policyparse.diff.records import (
+from policyparse.compare.records import (
     Added,
     Change,
     DocumentDiff,
@@ -24,7 +24,7 @@ from policyparse.diff.records import (
     Summary,
     TextChange,
 )
-from policyparse.diff.redline import mirror_redline
+from policyparse.compare.redline import mirror_redline
 
 __all__ = ["invert", "invert_change"]
 

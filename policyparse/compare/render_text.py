@@ -11,10 +11,10 @@ deletions read ``[-…-]`` and insertions ``{+…+}`` (as wdiff writes them).
 
 from __future__ import annotations
 
-from policyparse.diff.cells import stream
-from policyparse.diff.describe import change_notes, is_row, ref_name
-from policyparse.diff.records import Added, DocumentDiff, Matched, Merged, Redline, Removed, SectionRef, Split
-from policyparse.diff.redline import DELETE, INSERT
+from policyparse.compare.cells import stream
+from policyparse.compare.describe import change_notes, is_row, ref_name
+from policyparse.compare.records import Added, DocumentDiff, Matched, Merged, Redline, Removed, SectionRef, Split
+from policyparse.compare.redline import DELETE, INSERT
 
 __all__ = ["diff_to_text"]
 
@@ -26,7 +26,7 @@ def diff_to_text(result: DocumentDiff, color: bool = False) -> str:
     """Return the diff as readable text.
 
     Args:
-        result: what :func:`~policyparse.diff.diff` returned.
+        result: what :func:`~policyparse.compare.diff` returned.
         color: mark deletions red and insertions green with ANSI escape codes instead of
             ``[-…-]`` and ``{+…+}``.
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from policyparse.diff.records import Tier
-from policyparse.diff.similarity import similarity
-from policyparse.diff.state import Context, Group
-from policyparse.diff.tree import Side
+from policyparse.compare.records import Tier
+from policyparse.compare.similarity import similarity
+from policyparse.compare.state import Context, Group
+from policyparse.compare.tree import Side
 
 __all__ = ["match_headings"]
 

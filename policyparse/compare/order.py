@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from policyparse.diff.state import Context, Relation
+from policyparse.compare.state import Context, Relation
 
 __all__ = ["moved_sections"]
 

@@ -8,8 +8,8 @@ the same non-zero offset. Labels with 之一 stand outside any range.
 
 from __future__ import annotations
 
-from policyparse.diff.records import RenumberRange
-from policyparse.diff.state import Context
+from policyparse.compare.records import RenumberRange
+from policyparse.compare.state import Context
 
 __all__ = ["renumber_ranges"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from policyparse.diff.fold import fold
+from policyparse.compare.fold import fold
 
 __all__ = ["Token", "tokenize"]
 

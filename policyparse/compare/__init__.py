@@ -1,7 +1,10 @@
-"""Diff stage: compare two versions of a document and render the result.
+"""Diff stage (``policyparse.compare``): compare two versions of a document and render the result.
+
+``policyparse.diff()`` is :func:`policyparse.compare.diff`; the command line is in
+``policyparse._diff_command``.
 
 >>> import policyparse
->>> from policyparse.diff import diff
+>>> from policyparse.compare import diff
 >>> old = policyparse.parse("第一条　为了统一假期，制定本办法。\\n第二条　本办法自公布之日起施行。\\n")
 >>> new = policyparse.parse(
 ...     "第一条　为了统一假期，制定本办法。\\n第二条　假期可以调休。\\n第三条　本办法自公布之日起施行。\\n"
@@ -15,10 +18,9 @@
 
 from __future__ import annotations
 
-from policyparse.diff.command import add_diff_parser, run_diff
-from policyparse.diff.engine import diff
-from policyparse.diff.invert import invert
-from policyparse.diff.records import (
+from policyparse.compare.engine import diff
+from policyparse.compare.invert import invert
+from policyparse.compare.records import (
     Added,
     Change,
     DocumentDiff,
@@ -34,10 +36,10 @@ from policyparse.diff.records import (
     TextChange,
     Tier,
 )
-from policyparse.diff.render_html import diff_to_html
-from policyparse.diff.render_json import diff_json_schema, diff_to_data, diff_to_json
-from policyparse.diff.render_markdown import diff_to_markdown
-from policyparse.diff.render_text import diff_to_text
+from policyparse.compare.render_html import diff_to_html
+from policyparse.compare.render_json import diff_json_schema, diff_to_data, diff_to_json
+from policyparse.compare.render_markdown import diff_to_markdown
+from policyparse.compare.render_text import diff_to_text
 
 __all__ = [
     "Added",
@@ -54,7 +56,6 @@ __all__ = [
     "Summary",
     "TextChange",
     "Tier",
-    "add_diff_parser",
     "diff",
     "diff_json_schema",
     "diff_to_data",
@@ -63,5 +64,4 @@ __all__ = [
     "diff_to_markdown",
     "diff_to_text",
     "invert",
-    "run_diff",
 ]

@@ -34,7 +34,7 @@ def reference_key(folded_label: str) -> tuple[str, str] | None:
     """Return ``(unit, key)`` for a folded label such as 「第三条之一」 → ``("条", "3-1")``.
 
     Args:
-        folded_label: a section label after :func:`~policyparse.diff.fold.fold`.
+        folded_label: a section label after :func:`~policyparse.compare.fold.fold`.
 
     Returns:
         The unit (条 章 节 编) and the number key, or None for other labels.

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import attrs
 
-from policyparse.diff.cells import SAME, Piece, sides
-from policyparse.diff.describe import change_notes, is_row, is_unchanged
-from policyparse.diff.records import Added, Change, DocumentDiff, Matched, Merged, Removed, SectionRef, Split, Tier
+from policyparse.compare.cells import SAME, Piece, sides
+from policyparse.compare.describe import change_notes, is_row, is_unchanged
+from policyparse.compare.records import Added, Change, DocumentDiff, Matched, Merged, Removed, SectionRef, Split, Tier
 
 __all__ = ["Row", "table_rows"]
 

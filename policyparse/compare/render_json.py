@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from policyparse._json import packaged_schema
-from policyparse.diff.records import (
+from policyparse.compare.records import (
     COUNT_FIELDS,
     Added,
     Change,
@@ -39,7 +39,7 @@ def diff_to_json(result: DocumentDiff, indent: int | None = 1) -> str:
     """Return the diff as JSON text (UTF-8 characters, no ``\\u`` escapes).
 
     Args:
-        result: what :func:`~policyparse.diff.diff` returned.
+        result: what :func:`~policyparse.compare.diff` returned.
         indent: spaces per level; None for one line.
     """
     return json.dumps(diff_to_data(result), ensure_ascii=False, indent=indent)

@@ -11,7 +11,7 @@ For each level (条, 款, 项, 一、, （一）…) and each pair of bodies:
    margin over the runner-up (under paired parents, a text cut down to a part of itself, or
    grown around itself, also pairs when the margin is clear); the headings that the sure
    pairs vote for are paired first, so that a partner under the paired heading is preferred;
-4. **split and merge** (:mod:`policyparse.diff.regroup`).
+4. **split and merge** (:mod:`policyparse.compare.regroup`).
 
 A level is *numbered through* a body when every label occurs once on each side (条 are;
 款 and 项 never are).
@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from policyparse.diff.headings import match_headings
-from policyparse.diff.records import Tier
-from policyparse.diff.regroup import regroup
-from policyparse.diff.similarity import containment, text_scores
-from policyparse.diff.state import Context
-from policyparse.diff.tree import LOCAL_KINDS
-from policyparse.diff.window import candidate_pairs
+from policyparse.compare.headings import match_headings
+from policyparse.compare.records import Tier
+from policyparse.compare.regroup import regroup
+from policyparse.compare.similarity import containment, text_scores
+from policyparse.compare.state import Context
+from policyparse.compare.tree import LOCAL_KINDS
+from policyparse.compare.window import candidate_pairs
 
 __all__ = ["match_level", "numbered_through", "pair_order"]
 

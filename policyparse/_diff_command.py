@@ -1,4 +1,4 @@
-"""CLI stage (diff): ``policyparse diff OLD NEW [--to FORMAT] [-o OUT]`` as one function.
+"""CLI stage (diff): ``policyparse diff OLD NEW [--to FORMAT] [-o OUT]`` as one function, over ``policyparse.compare``.
 
 Exit codes follow GNU diff: 0 when the versions differ at most in formatting or renumbered
 references, 1 when they differ in substance, 2 on trouble (a missing, unreadable, binary or
@@ -16,17 +16,17 @@ from typing import TextIO
 
 from policyparse._inputs import parse_bytes
 from policyparse._output import InputFiles, write_atomically
-from policyparse.cli import DIFF_FORMATS, add_diff_parser  # declared there: convert never imports the diff
-from policyparse.diff.engine import diff
-from policyparse.diff.records import DocumentDiff
-from policyparse.diff.render_html import diff_to_html
-from policyparse.diff.render_json import diff_to_json
-from policyparse.diff.render_markdown import diff_to_markdown
-from policyparse.diff.render_text import diff_to_text
+from policyparse.cli import DIFF_FORMATS
+from policyparse.compare.engine import diff
+from policyparse.compare.records import DocumentDiff
+from policyparse.compare.render_html import diff_to_html
+from policyparse.compare.render_json import diff_to_json
+from policyparse.compare.render_markdown import diff_to_markdown
+from policyparse.compare.render_text import diff_to_text
 from policyparse.errors import PolicyParseError
 from policyparse.model import Document
 
-__all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "FORMATS", "add_diff_parser", "run_diff"]
+__all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "FORMATS", "run_diff"]
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1

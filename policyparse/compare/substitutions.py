@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from policyparse.diff.fold import fold, is_boundary
-from policyparse.diff.records import Redline, Substitution
-from policyparse.diff.redline import hunks
-from policyparse.diff.tokens import tokenize
+from policyparse.compare.fold import fold, is_boundary
+from policyparse.compare.records import Redline, Substitution
+from policyparse.compare.redline import hunks
+from policyparse.compare.tokens import tokenize
 
 __all__ = ["explained", "find_substitutions"]
 

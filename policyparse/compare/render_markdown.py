@@ -1,7 +1,7 @@
 """Render stage (diff): a DocumentDiff as a Markdown 新旧对照表 (old | new | change).
 
 A summary, the renumbering ranges and the substitutions, then one GitHub-flavoured table
-row per heading or unit, aligned by article (:mod:`policyparse.diff.rows`): deletions are
+row per heading or unit, aligned by article (:mod:`policyparse.compare.rows`): deletions are
 struck through (``~~…~~``) in the old column, insertions bold in the new column; formatting
 edits are shown plainly. Line breaks inside a cell are ``<br>``.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from policyparse.diff.cells import FORMAT, SAME, Piece
-from policyparse.diff.records import DocumentDiff
-from policyparse.diff.rows import Row, table_rows
+from policyparse.compare.cells import FORMAT, SAME, Piece
+from policyparse.compare.records import DocumentDiff
+from policyparse.compare.rows import Row, table_rows
 
 __all__ = ["diff_to_markdown"]
 
@@ -23,7 +23,7 @@ def diff_to_markdown(result: DocumentDiff) -> str:
     """Return the diff as a Markdown page with a 新旧对照表.
 
     Args:
-        result: what :func:`~policyparse.diff.diff` returned.
+        result: what :func:`~policyparse.compare.diff` returned.
 
     Returns:
         CommonMark with GitHub tables, ending with a line break.

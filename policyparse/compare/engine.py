@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policyparse.diff.cascade import match_level, numbered_through
-from policyparse.diff.fold import fold
-from policyparse.diff.headings import match_headings
-from policyparse.diff.order import moved_sections
-from policyparse.diff.records import (
+from policyparse.compare.cascade import match_level, numbered_through
+from policyparse.compare.fold import fold
+from policyparse.compare.headings import match_headings
+from policyparse.compare.order import moved_sections
+from policyparse.compare.records import (
     COUNT_FIELDS,
     Added,
     Change,
@@ -38,13 +38,13 @@ from policyparse.diff.records import (
     TextChange,
     Tier,
 )
-from policyparse.diff.redline import redline
-from policyparse.diff.references import RefMap, canonical_references
-from policyparse.diff.renumber import renumber_ranges
-from policyparse.diff.similarity import text_similarity
-from policyparse.diff.state import Context
-from policyparse.diff.substitutions import explained, find_substitutions
-from policyparse.diff.tree import Node, Side, build_side, level_order, pair_bodies
+from policyparse.compare.redline import redline
+from policyparse.compare.references import RefMap, canonical_references
+from policyparse.compare.renumber import renumber_ranges
+from policyparse.compare.similarity import text_similarity
+from policyparse.compare.state import Context
+from policyparse.compare.substitutions import explained, find_substitutions
+from policyparse.compare.tree import Node, Side, build_side, level_order, pair_bodies
 from policyparse.model import Document
 
 __all__ = ["diff"]
@@ -60,7 +60,7 @@ def diff(old: Document, new: Document) -> DocumentDiff:
         new: the later version.
 
     Returns:
-        A :class:`~policyparse.diff.records.DocumentDiff`: one change per section of either
+        A :class:`~policyparse.compare.records.DocumentDiff`: one change per section of either
         version (matched, added, removed, split or merged), a summary with counts, the
         renumbering ranges and the terms replaced throughout, and the preamble compared.
         ``diff(a, a)`` has only matched changes with no flag set; ``diff(b, a)`` is

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import attrs
 
-from policyparse.diff.similarity import BigramCache, text_similarity
-from policyparse.diff.tree import Node, Side
+from policyparse.compare.similarity import BigramCache, text_similarity
+from policyparse.compare.tree import Node, Side
 
 __all__ = ["Context", "Group", "Relation"]
 
