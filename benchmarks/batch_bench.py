@@ -27,13 +27,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench_corpus import default_folder, documents  # beside this script (run as a file)
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = Path(os.environ.get("POLICYPARSE_CORPUS", ROOT.parent / "shared" / "corpus"))
 
-
-def corpus(folder: Path) -> list[Path]:
-    """The corpus documents: every ``.txt`` and ``.md`` but ``SOURCES.md``."""
-    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md") and p.name != "SOURCES.md")
 
 
 def cycle(documents: Sequence[Path], count: int, folder: Path) -> int:
@@ -73,7 +70,10 @@ def same_files(first: Path, second: Path) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    options.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of documents")
+    options.add_argument(
+        "--corpus", type=Path, default=default_folder(),
+        help="folder of .txt/.md documents (default: $POLICYPARSE_CORPUS, ../shared/corpus, else the goldens)",
+    )
     options.add_argument("--docs", type=int, default=300, help="documents per run (default 300)")
     options.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values (default 1 2)")
     options.add_argument("--repeat", type=int, default=3, help="rounds; the best counts (default 3)")
@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         source = Path(scratch) / "in"
         source.mkdir()
-        size = cycle(corpus(args.corpus), args.docs, source)
+        size = cycle(documents(args.corpus), args.docs, source)
         print(f"{args.docs} documents, {size / 1e6:.2f} MB; CPUs usable: {len(os.sched_getaffinity(0))}; "
               f"best of {args.repeat} rounds; load average before: {os.getloadavg()[0]:.2f}")
         convert(source, Path(scratch) / "warm-up", 1)  # fills the parser cache

@@ -54,11 +54,11 @@ from typing import Any
 
 import lark
 import regex
+from bench_corpus import default_folder, describe, documents  # beside this script (run as a file)
 
 import policyparse
 from policyparse import Paragraph, Separator, _grammar, _lexer, _parse, _tree
 
-DEFAULT_CORPUS = Path(os.environ.get("POLICYPARSE_CORPUS", "/work/shared/corpus"))
 MB = 1_000_000
 EARLEY_REFERENCE = "lexer + LALR tree (no drafts), on the Earley slice"
 
@@ -66,13 +66,9 @@ EARLEY_REFERENCE = "lexer + LALR tree (no drafts), on the Earley slice"
 # -- workload -------------------------------------------------------------------------------
 
 
-def corpus_texts(folder: Path) -> list[tuple[str, str]]:
-    """The corpus documents as (name, text), sorted by name; SOURCES.md is not a document."""
-    found = sorted(
-        p for p in folder.iterdir()
-        if p.suffix.lower() in (".txt", ".md") and p.name != "SOURCES.md" and p.is_file()
-    )
-    return [(p.name, p.read_text(encoding="utf-8")) for p in found]
+def corpus_texts(folder: Path | None) -> list[tuple[str, str]]:
+    """The corpus documents as (name, text), sorted by name (see ``benchmarks/bench_corpus.py``)."""
+    return [(p.name, p.read_text(encoding="utf-8")) for p in documents(folder)]
 
 
 def workload(texts: Sequence[str], megabytes: float) -> list[str]:
@@ -505,7 +501,10 @@ def machine() -> Iterator[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    options.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt/.md documents")
+    options.add_argument(
+        "--corpus", type=Path, default=default_folder(),
+        help="folder of .txt/.md documents (default: $POLICYPARSE_CORPUS, ../shared/corpus, else the goldens)",
+    )
     options.add_argument("--mb", type=float, default=20.0, help="workload size in MB of UTF-8 (default 20)")
     options.add_argument("--repeat", type=int, default=3, help="passes per case; the best counts (default 3)")
     options.add_argument(
@@ -525,7 +524,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options.add_argument("--traced", action="store_true", help="with --memory: also a tracemalloc run")
     args = options.parse_args(argv)
 
-    if not args.corpus.is_dir():
+    if args.corpus is not None and not args.corpus.is_dir():
         print(f"parse_bench: {args.corpus}: no such folder (set --corpus)", file=sys.stderr)
         return 2
     corpus = corpus_texts(args.corpus)
@@ -547,7 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for line in machine():
         print(line)
     print(
-        f"corpus: {len(corpus)} documents, {utf8_size(texts) / MB:.2f} MB, from {args.corpus}\n"
+        f"corpus: {len(corpus)} documents, {utf8_size(texts) / MB:.2f} MB, from {describe(args.corpus)}\n"
         f"workload: {len(load)} documents, {size / MB:.1f} MB; best of {args.repeat} passes per case; "
         f"Earley slice {earley_size / MB:.2f} MB"
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from importlib import metadata
@@ -166,3 +167,19 @@ def test_parse_given_bytes_names_parse_bytes() -> None:
 def test_bare_main_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "argv", ["policyparse"])
     assert main() == 2 and "convert" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_make_convert_installs_the_runtime_only(tmp_path: Path) -> None:
+    """`make convert` installs what converting needs; `make test` the developer tools and the docs build."""
+
+    def planned(target: str) -> str:
+        return subprocess.run(
+            ["make", "-n", "-C", str(ROOT), target, f"VENV={tmp_path / 'venv'}"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+
+    convert = planned("convert")
+    assert "pip install --quiet -e .\n" in convert and "[dev]" not in convert
+    test = planned("test")
+    assert "-e '.[dev]'" in test and "mkdocs build --strict" in test and "pytest" in test

@@ -6,14 +6,17 @@ import contextlib
 import io
 import os
 
+import pytest
 import regex
 
 from tests.conftest import ROOT
 
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+EXAMPLES = regex.findall(r"```python\n(.*?)```", README, flags=regex.DOTALL)
 
-def test_readme_example_runs_as_shown() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    code = regex.search(r"```python\n(.*?)```", readme, flags=regex.DOTALL).group(1)
+
+@pytest.mark.parametrize("code", EXAMPLES, ids=[f"example-{n}" for n in range(1, len(EXAMPLES) + 1)])
+def test_readme_example_runs_as_shown(code: str) -> None:
     shown = [line[2:] for line in code.splitlines() if line.startswith("# ") and line != "# ..."]
     output = io.StringIO()
     previous = os.getcwd()
