@@ -31,6 +31,8 @@ from policyparse.model import (
     Page,
     PagePart,
     Paragraph,
+    PartKind,
+    Reason,
     Section,
     Separator,
     SetAside,
@@ -135,7 +137,8 @@ class DocumentBuilder:
         for item in self.layout.set_aside:
             self.pieces.append(item.span)
             start, end = item.span
-            set_aside.append(SetAside(text=self.text[start:end], span=item.span, reason=item.reason, line=item.line))
+            reason = Reason(item.reason)
+            set_aside.append(SetAside(text=self.text[start:end], span=item.span, reason=reason, line=item.line))
         source = Source(
             name=self.name,
             length=len(self.text),
@@ -179,7 +182,7 @@ class DocumentBuilder:
             paragraphs = () if part.kind == "policy" else tuple(self._paragraphs_of_lines(lines))
             filled = [line for line in lines if not line.is_blank]
             span = (filled[0].content_start, filled[-1].content_end) if filled else (0, 0)
-            parts.append(PagePart(kind=part.kind, span=span, paragraphs=paragraphs))
+            parts.append(PagePart(kind=PartKind(part.kind), span=span, paragraphs=paragraphs))
         return Page(parts=tuple(parts))
 
     def _joins(self) -> list[Join]:

@@ -24,6 +24,8 @@ __all__ = [
     "Page",
     "PagePart",
     "Paragraph",
+    "PartKind",
+    "Reason",
     "Section",
     "Separator",
     "SetAside",
@@ -59,6 +61,32 @@ class Kind(enum.StrEnum):
     OUTLINE = "outline"
     PREFACE = "preface"
     SUPPLEMENTARY = "supplementary"
+
+
+class Reason(enum.StrEnum):
+    """Why text was set aside (kept out of the document's flow)."""
+
+    INTRUSION = "intrusion"  # text of another article on a newspaper page
+    REPEAT = "repeat"  # a line printed twice
+    PAGE_FURNITURE = "page-furniture"  # page numbers, running headers and footers
+    SITE_CHROME = "site-chrome"  # a web page's navigation, 【打印】, related links, footers
+    METADATA = "metadata"  # a web page's metadata table (its facts are in ``meta``)
+    PAGE_HEADER = "page-header"  # a Word file's page header
+    PAGE_FOOTER = "page-footer"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
+    COMMENT = "comment"
+
+
+class PartKind(enum.StrEnum):
+    """What a part of a newspaper page is."""
+
+    POLICY = "policy"  # the parsed document
+    ARTICLE = "article"
+    CAPTION = "caption"
+    CREDITS = "credits"
+    MARK = "mark"  # 「（上接第一版）」
+    DATELINE = "dateline"
 
 
 class Severity(enum.StrEnum):
@@ -162,7 +190,7 @@ class SetAside:
 
     text: str
     span: Span = attrs.field(eq=False)
-    reason: str
+    reason: Reason
     line: int = attrs.field(eq=False)
 
 
@@ -180,7 +208,7 @@ class PagePart:
     ``credits``, ``mark`` (「（上接第一版）」) or ``dateline``; the policy part's text is in the
     document's sections."""
 
-    kind: str
+    kind: PartKind
     span: Span = attrs.field(eq=False)
     paragraphs: tuple[Paragraph, ...] = ()
 

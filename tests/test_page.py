@@ -42,7 +42,7 @@ def test_convert_gives_the_opinion_and_records_every_join_and_set_aside() -> Non
 def test_other_articles_are_page_parts_with_their_breaks_joined() -> None:
     document = policyparse.parse_file(SEED)
     assert document.page is not None
-    kinds = [part.kind for part in document.page.parts]
+    kinds = [str(part.kind) for part in document.page.parts]
     assert kinds.count("policy") == 1 and kinds.count("mark") == 2 and kinds.count("dateline") == 2
     texts = [p.text for part in document.page.parts for p in part.paragraphs]
     assert any("蛇口自贸片区海关备案企业数量突破11万家，外贸进出口总值由2015年" in t for t in texts)
@@ -100,7 +100,7 @@ def test_another_page_with_another_policy_gives_its_tree() -> None:
     document = policyparse.parse(text)
     assert policyparse.to_text(document) == text
     assert document.page is not None
-    kinds = [part.kind for part in document.page.parts]
+    kinds = [str(part.kind) for part in document.page.parts]
     assert kinds == ["article", "caption", "mark", "policy", "dateline", "credits"]
     assert document.page.parts[0].paragraphs[0].text == "秋粮生产形势总体向好"
     assert [s.label for s in document.sections] == ["二、", "三、", "四、"]
