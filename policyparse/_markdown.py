@@ -10,7 +10,9 @@ Layout (see docs/markdown.md):
   the way official gazettes print them: a law has hundreds of articles, and headings for
   each would drown the chapter outline; each further 款 is a paragraph, each 项 a paragraph;
 * attachments after a rule (``---``), under ``## 附件1`` and the title;
-* the tables of a web page or a Word file as GFM pipe tables (their first row as the header).
+* the tables of a web page or a Word file as GFM pipe tables (their first row as the header);
+* the document's text made inert: what CommonMark would read as HTML or a link is escaped
+  (``policyparse/_markdown_escape.py``).
 
 The page parses back to the same labels, titles and nesting (tests/test_markdown.py).
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import regex
 
+from policyparse._markdown_escape import escape_text
 from policyparse._markdown_tables import TablePlacement
 from policyparse.model import Attachment, Document, Kind, Paragraph, Section
 
@@ -48,9 +51,9 @@ class _Writer:
         blocks: list[str] = []
         meta = document.meta
         if meta.title:
-            blocks.append(f"# {meta.title}")
+            blocks.append(f"# {escape_text(meta.title)}")
         if meta.history:
-            blocks.extend(meta.history)
+            blocks.extend(escape_text(line) for line in meta.history)
             blocks.append("<!-- INFO END -->")
         blocks.extend(self._header_lines(document))
         blocks.extend(self._parts(document.preamble, document.contents, document.sections, level=2))
@@ -59,31 +62,25 @@ class _Writer:
             blocks.extend(self._attachment(attachment))
         return "\n\n".join(blocks) + "\n"
 
-
-
     @staticmethod
     def _header_lines(document: Document) -> list[str]:
         """The header lines other than the title and front matter: 发文字号, 主送机关, notes."""
         spans = document.meta.spans
         wanted = {span for name in ("doc_number", "recipients", "notes") for span in spans.get(name, ())}
-        return [p.text for p in document.header if p.span in wanted]
-
-
+        return [escape_text(p.text) for p in document.header if p.span in wanted]
 
     def _attachment(self, attachment: Attachment) -> list[str]:
         blocks = ["---"]
         if attachment.label:
-            blocks.append(f"## {attachment.label}")
+            blocks.append(f"## {escape_text(attachment.label)}")
             if attachment.title:
-                blocks.append(f"### {attachment.title}")
+                blocks.append(f"### {escape_text(attachment.title)}")
         elif attachment.title:
-            blocks.append(f"## {attachment.title}")
-        blocks.extend(f"（{note}）" for note in attachment.notes)
+            blocks.append(f"## {escape_text(attachment.title)}")
+        blocks.extend(f"（{escape_text(note)}）" for note in attachment.notes)
         blocks.extend(self._parts(attachment.preamble, attachment.contents, attachment.sections, level=3))
         blocks.extend(self.tables.texts(attachment.closing))
         return blocks
-
-
 
     def _parts(
         self, preamble: tuple[Paragraph, ...], contents: tuple[Paragraph, ...], sections: tuple[Section, ...],
@@ -91,13 +88,11 @@ class _Writer:
     ) -> list[str]:
         blocks = self.tables.texts(preamble)
         if contents:
-            blocks.append(contents[0].text)
-            blocks.append("\n".join(f"- {p.text}" for p in contents[1:]))
+            blocks.append(escape_text(contents[0].text))
+            blocks.append("\n".join(f"- {escape_text(p.text)}" for p in contents[1:]))
         for section in sections:
             blocks.extend(self._section(section, level))
         return blocks
-
-
 
     def _section(self, section: Section, level: int) -> list[str]:
         if section.implicit:
@@ -125,7 +120,7 @@ class _Writer:
         opening = f"**{label}**" if section.kind is Kind.ARTICLE else label
         if section.title is not None:
             paragraphs = self.tables.texts(section.paragraphs)
-            return [f"{opening} {section.title}", *paragraphs, *self._children(section, level)]
+            return [f"{opening} {escape_text(section.title)}", *paragraphs, *self._children(section, level)]
         paragraphs = self.tables.texts(section.paragraphs)
         children = list(section.children)
         if not paragraphs and children and children[0].kind is Kind.CLAUSE:
@@ -152,7 +147,7 @@ def _heading_text(section: Section) -> str:
     label = section.label or ""
     if section.kind in _NAMED:
         return label
-    title = section.title or ""
+    title = escape_text(section.title or "")
     if title and _NEEDS_STOP.search(title):
         title += "。"
     separator = " " if section.kind in _SPACED_LABELS and title else ""

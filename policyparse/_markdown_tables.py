@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from policyparse._markdown_escape import escape_text
 from policyparse.model import Document, Paragraph, Table
 
 _PIPE = regex.compile(r"([|\\])")
@@ -50,7 +51,7 @@ class TablePlacement:
         ``paragraphs`` must be the document's own tuple (a section's ``paragraphs`` …).
         """
         if not self._at:
-            return [p.text for p in paragraphs]
+            return [escape_text(p.text) for p in paragraphs]
         blocks: list[str] = []
         index = 0
         while index < len(paragraphs):
@@ -60,7 +61,7 @@ class TablePlacement:
                 blocks.append(pipe_table(table))
                 index = end
                 continue
-            blocks.append(paragraphs[index].text)
+            blocks.append(escape_text(paragraphs[index].text))
             index += 1
         return blocks
 
@@ -93,7 +94,7 @@ def pipe_table(table: Table) -> str:
             for dr in range(min(cell.rowspan, rows - r)):
                 for dc in range(min(cell.colspan, _MAX_SPAN)):
                     grid[(r + dr, column + dc)] = ""
-            grid[(r, column)] = _PIPE.sub(r"\\\1", " ".join(cell.text.split()))
+            grid[(r, column)] = escape_text(_PIPE.sub(r"\\\1", " ".join(cell.text.split())))
             column += min(cell.colspan, _MAX_SPAN)
     width = 1 + max((c for _, c in grid), default=0)
     lines = []

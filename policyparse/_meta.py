@@ -9,6 +9,7 @@ import regex
 
 from policyparse._frame import ATTACHMENT_LIST, DATE, LIST_ENTRY, SIGNED, Frame
 from policyparse._lexer import Line
+from policyparse._titles import unescape_markdown
 from policyparse.model import Diagnostic, Meta, Severity, Span
 from policyparse.numerals import chinese_to_int
 
@@ -54,7 +55,7 @@ def as_date(iso: str | None) -> datetime.date | None:
 
 def clean_title(lines: Iterable[str]) -> str:
     """Join title lines and remove letter-spacing (「国 家 粮 食 应 急 预 案」 → 国家粮食应急预案)."""
-    return "".join(_unspace(line.strip(" \t\u3000")) for line in lines)
+    return unescape_markdown("".join(_unspace(line.strip(" \t\u3000")) for line in lines))
 
 
 def _unspace(line: str) -> str:

@@ -50,6 +50,8 @@ _MODAL = regex.compile(
     r"应当|应该|可以|不得|必须|(?<![供响适对反相效回呼答])应(?![急用对变])|(?<![许认宁])可(?![持信控靠视及行见])"
 )
 _LETTER_SPACING = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
+# The escapes to_markdown writes (policyparse/_markdown_escape.py): 「\\<」 before markup, 「\\[」 before a link.
+_MARKDOWN_ESCAPE = regex.compile(r"\\([<\[])")
 
 
 class HeadingSplit(NamedTuple):
@@ -71,6 +73,35 @@ def split_heading_rest(rest: str, family: str, *, has_more: bool) -> HeadingSpli
     Returns:
         Where the title ends and the body starts, or None if the line has no title.
     """
+    if "\\" in rest and _MARKDOWN_ESCAPE.search(rest):
+        # Markdown that to_markdown wrote: decide on the text as it reads, then map back.
+        plain, raw_at = _unescaped(rest)
+        split = _split(plain, family, has_more)
+        return None if split is None else HeadingSplit(raw_at[split.title_end], raw_at[split.body_start])
+    return _split(rest, family, has_more)
+
+
+def _unescaped(rest: str) -> tuple[str, list[int]]:
+    """``rest`` without its Markdown escapes, and where each of its characters (and its end)
+    stands in ``rest``."""
+    plain: list[str] = []
+    raw_at: list[int] = []
+    position = 0
+    for match in _MARKDOWN_ESCAPE.finditer(rest):
+        for index in range(position, match.start()):
+            plain.append(rest[index])
+            raw_at.append(index)
+        plain.append(match.group(1))
+        raw_at.append(match.start())
+        position = match.end()
+    for index in range(position, len(rest)):
+        plain.append(rest[index])
+        raw_at.append(index)
+    raw_at.append(len(rest))
+    return "".join(plain), raw_at
+
+
+def _split(rest: str, family: str, has_more: bool) -> HeadingSplit | None:
     if not rest:
         return None
     if family == "division":
@@ -98,14 +129,23 @@ def split_heading_rest(rest: str, family: str, *, has_more: bool) -> HeadingSpli
 
 def is_standalone_title(line: str) -> bool:
     """True when a whole line can be the title of the label alone on the line above it."""
+    line = unescape_markdown(line)
     return 0 < len(line) <= MAX_INLINE_TITLE and not _ANY_PUNCTUATION.search(line)
 
 
 def clean_title(title: str, family: str) -> str:
-    """Return the title as users want it: a division's letter-spacing removed (总　　则 → 总则)."""
+    """Return the title as users want it: a division's letter-spacing removed (总　　则 → 总则),
+    and the backslash of a Markdown escape that ``to_markdown`` wrote (「\\<script>」 → 「<script>」)."""
+    title = unescape_markdown(title)
     if family == "division":
         return str(_LETTER_SPACING.sub("", title))
     return title
+
+
+def unescape_markdown(text: str) -> str:
+    """``text`` without the backslashes of the escapes ``to_markdown`` writes (「\\<」, 「\\[」),
+    so that a title reads the same from the Markdown as from the text it was written from."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _first_sentence_end(rest: str) -> int | None:
