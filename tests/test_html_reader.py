@@ -122,6 +122,40 @@ def test_text_is_read_as_given() -> None:
     assert reading.remarks == ()
 
 
+@pytest.mark.parametrize("label", ["undefined", "cp037", "unicode_escape", "rot13", "base64", "x-no-such-thing"])
+def test_labels_that_are_no_web_encoding_are_ignored(label: str) -> None:
+    """Only the WHATWG labels count; Python's codec registry is never asked (「undefined」 raised, 「cp037」 misread)."""
+    reading = read_html(page("<p>第一条　本办法自发布之日起施行。</p>", head=f'<meta charset="{label}">').encode())
+    assert body(reading) == ["第一条　本办法自发布之日起施行。"]
+    assert reading.remarks == ()
+
+
+@pytest.mark.parametrize(
+    ("label", "codec", "name"),
+    [("big5", "big5", "Big5"), ("x-x-big5", "big5", "Big5"), ("latin1", "cp1252", "windows-1252"),
+     ("shift_jis", "cp932", "Shift_JIS"), ("euc-kr", "cp949", "EUC-KR")],
+)
+def test_web_labels_name_their_encoding(label: str, codec: str, name: str) -> None:
+    text = {"big5": "國務院辦公廳。", "cp1252": "Décret n° 1.", "cp932": "通知。", "cp949": "공고."}[codec]
+    reading = read_html(page(f"<p>{text}</p>", head=f"<meta charset={label}>").encode(codec))
+    assert body(reading) == [text]
+    assert reading.remarks == (("encoding-fallback", f"the page is not UTF-8; decoded as {name} (it declares {label})"),)
+
+
+def test_utf16_label_in_an_ascii_readable_page_means_utf8() -> None:
+    reading = read_html(page("<p>正文。</p>", head="<meta charset=utf-16>").encode())
+    assert (body(reading), reading.remarks) == (["正文。"], ())
+
+
+def test_gb_label_over_utf8_that_gb18030_would_also_decode() -> None:
+    """Valid UTF-8 beyond ASCII is UTF-8, though GB18030 reads the same bytes without an error, as noise."""
+    data = page("<p>国务院办公厅关于印发附件</p>", head="<meta charset=gb2312>").encode("utf-8")
+    data.decode("gb18030")  # no error: only the evidence of UTF-8 tells
+    reading = read_html(data)
+    assert body(reading) == ["国务院办公厅关于印发附件"]
+    assert reading.remarks == (("encoding-fallback", "the page declares gb2312 but is not; decoded as UTF-8"),)
+
+
 # --- recognising a page -----------------------------------------------------------------------
 
 
@@ -282,6 +316,35 @@ def test_data_table_rows_cells_and_spans() -> None:
     assert only(reading, "补助标准").element == "caption"
 
 
+@pytest.mark.parametrize(
+    ("colspan", "expected"),
+    [("²", 1), ("٣", 1), ("2px", 2), (" +3 ", 3), ("0", 1), ("abc", 1), ("", 1), ("5000", 1000), ("0007", 7),
+     ("9" * 5000, 1000)],
+)
+def test_colspan_is_read_as_browsers_read_it(colspan: str, expected: int) -> None:
+    """ASCII digits only (「²」 is a digit to str.isdigit and crashed int()), clamped to 1..1000."""
+    table = f"<table><tr><td colspan='{colspan}'>甲</td><td>乙</td></tr><tr><td>丙</td><td>丁</td></tr></table>"
+    reading = read_html(page(f"<div>{DOC}{table}</div>"))
+    assert only(reading, "甲").cells[0].colspan == expected
+
+
+@pytest.mark.parametrize(("rowspan", "expected"), [("0", 3), ("70000", 65534), ("-1", 1), ("2", 2)])
+def test_rowspan_zero_runs_to_the_end_of_its_section(rowspan: str, expected: int) -> None:
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in (("丙", "丁"), ("戊", "己")))
+    table = f"<table><thead><tr><th>序号</th><th>名称</th></tr></thead><tbody><tr><td rowspan='{rowspan}'>甲</td>" \
+            f"<td>乙</td></tr>{rows}</tbody></table>"
+    reading = read_html(page(f"<div>{DOC}{table}</div>"))
+    assert only(reading, "甲").cells[0].rowspan == expected
+
+
+def test_unseen_content_of_a_cell_is_not_weighed() -> None:
+    """A <video>'s fallback text shows nothing: the cell is short and the table a data table."""
+    fallback = "您的浏览器不支持视频播放，请升级浏览器后观看。" * 20
+    table = f"<table><tr><td>项目</td><td>说明<video><p>{fallback}</p></video></td></tr><tr><td>甲</td><td>乙</td></tr></table>"
+    reading = read_html(page(f"<div>{DOC}{table}</div>"))
+    assert [block.text for block in reading.blocks if block.table is not None] == ["项目", "说明", "甲", "乙"]
+
+
 def test_data_tables_are_numbered_in_reading_order() -> None:
     grid = "<table><tr><td>甲</td><td>乙</td></tr></table>"
     reading = read_html(page(f"<div>{DOC}{grid}{DOC}{grid}</div>"))
@@ -401,6 +464,83 @@ def test_keywords_after_the_text_stay_in_the_document() -> None:
     assert reading.facts == ()
 
 
+def facts_of(reading: Reading) -> dict[str, str]:
+    return {fact.field: fact.value for fact in reading.facts if fact.field != "page_title"}
+
+
+def test_unknown_labels_in_the_label_column_are_kept() -> None:
+    """A row is not dropped for one label the reader does not know (统一编号, 分类): it becomes ``label:…``."""
+    grid = (
+        "<table><tr><td>索引号</td><td>765471314/2024-00044</td><td>发布机构</td><td>某市公积金中心</td></tr>"
+        "<tr><td>成文日期</td><td colspan=2>2024-05-15</td><td>统一编号</td><td>ZJAC16-2024-0301</td></tr>"
+        "<tr><td>文号：</td><td>某房公委〔2024〕2号</td><td>分类：</td><td></td></tr></table>"
+    )
+    reading = read_html(page(grid + f"<div id=zoom>{DOC}</div>"))
+    assert [block.role for block in reading.blocks[:3]] == [Role.METADATA] * 3
+    assert facts_of(reading) == {
+        "index_number": "765471314/2024-00044", "publisher": "某市公积金中心", "date": "2024-05-15",
+        "label:统一编号": "ZJAC16-2024-0301", "doc_number": "某房公委〔2024〕2号",
+    }
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<tr><td>序号：</td><td>1</td><td>名称：</td><td>甲办法</td><td>备注：</td><td>无</td></tr>",  # 1 known, 2 unknown
+        "<tr><td>序号</td><td>名称</td><td>文号</td></tr>",  # a header row: no colon, no value
+        "<tr><td>2023-01-05</td><td>全市防汛工作会议</td><td>市政府第一会议室</td></tr>",  # a date, then data
+        "<tr><td>某办法</td><td>国发〔2019〕3号</td></tr>",
+    ],
+)
+def test_a_documents_own_rows_are_not_metadata(row: str) -> None:
+    reading = read_html(page(f"<div>{DOC}<table>{row}<tr><td>甲</td><td>乙</td><td>丙</td></tr></table></div>"))
+    assert {block.role for block in reading.blocks} == {Role.BODY}
+    assert reading.facts == ()
+
+
+def test_a_row_opening_with_a_date_is_the_publishing_date() -> None:
+    row = (
+        "<table><tr><td>2022-05-16 18:17</td><td>来源： 省住房公积金管理局</td><td>发文机关： 省住房公积金管理局</td>"
+        "<td>分享到：</td></tr></table>"
+    )
+    reading = read_html(page(f"<div class=title>关于调整某项政策的通知</div>{row}<div class=content>{DOC}</div>"))
+    assert role_of(reading, "2022-05-16 18:17\t来源： 省住房公积金管理局\t发文机关： 省住房公积金管理局\t分享到：") \
+        is Role.METADATA
+    assert facts_of(reading) == {"published": "2022-05-16", "issuers": "省住房公积金管理局"}
+
+
+def test_bracket_label_lists() -> None:
+    """「[发文字号] 京科发〔2026〕10号」, 「【成文日期】…」: a label the reader does not know stands in the list."""
+    items = ("[主题分类] 科技", "[联合发文单位] ", "【成文日期】2026-06-30", "[发文字号] 某科发〔2026〕10号",
+             "[文件来源] 政府公报", "[有效性] 是")
+    inner = "<ol>" + "".join(f"<li>{item}</li>" for item in items) + f"</ol><div class=content>{DOC}</div>"
+    reading = read_html(page(inner))
+    assert [block.role for block in reading.blocks[:6]] == [Role.METADATA] * 6
+    assert facts_of(reading) == {
+        "subject": "科技", "date": "2026-06-30", "doc_number": "某科发〔2026〕10号", "label:文件来源": "政府公报",
+        "validity": "是",
+    }
+
+
+def test_a_bracketed_word_in_the_text_is_no_label() -> None:
+    reading = read_html(page(f"<div class=content>{DOC}<p>【典型案例】张某诉某局不履行法定职责案。</p>"
+                             "<p>[注释] 本案经二审维持原判。</p></div>"))
+    assert {block.role for block in reading.blocks} == {Role.BODY}
+    assert reading.facts == ()
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [("发布机构", "publisher"), ("发布单位", "publisher"), ("公开责任部门", "publisher"), ("发布机关", "publisher"),
+     ("发文机关", "issuers"), ("发文单位", "issuers"), ("制发机关", "issuers"), ("发文机构", "issuers")],
+)
+def test_the_publishing_office_is_no_issuer(label: str, field: str) -> None:
+    """发布 (published) names the office that put the page up; 发文 (issued) names the document's issuer."""
+    reading = read_html(page(f"<ul><li>{label}：某市住房公积金中心</li><li>索引号：001/2024-01</li></ul>"
+                             f"<div class=content>{DOC}</div>"))
+    assert facts_of(reading)[field] == "某市住房公积金中心"
+
+
 # --- the document and the chrome around it ----------------------------------------------------
 
 
@@ -423,7 +563,8 @@ def test_chrome_inside_the_content_is_set_aside() -> None:
         "浏览次数：1024", "您当前的位置：首页 > 政务公开", "当前位置：首页 >> 政府文件", "上一篇：关于某某的通知",
         "日期：2021-09-03 来源：市住房和城乡建设局", "2023-08-14 18:06 来源：中国政府网", "京ICP备05070218号",
         "京公网安备11010202000001号", "版权所有：某县人民政府", "Copyright © 2023 某市人民政府", "主办单位：某省人民政府办公厅",
-        "网站地图", "打印 关闭",
+        "网站地图", "打印 关闭", "分享文章到", "扫码浏览", "取消", "高级搜索", "高级搜索 收起", "下载文字版",
+        "下载图片版", "【TOP】【打印页面】【关闭页面】", "发布",
     ],
 )
 def test_chrome_lines(text: str) -> None:
@@ -531,6 +672,274 @@ def test_a_parser_stop_is_said_not_silent() -> None:
         assert body(deep) == ["一、总体要求", "各地区各部门要提高认识，加强领导，认真做好相关工作。"]
 
 
+# --- the document's element on real pages' shapes (/tmp/realpages findings F1-F7) ------------
+
+TEXT = (
+    "<p>各有关单位：</p><p>　　为进一步做好相关工作，现将有关事项通知如下：</p><p>　　一、总体要求</p>"
+    "<p>　　各单位要提高认识，加强领导，认真做好相关工作。</p><p>某市某某局</p><p>2026年6月30日</p>"
+)
+TEXT_LINES = ["各有关单位：", "　　为进一步做好相关工作，现将有关事项通知如下：", "　　一、总体要求",
+              "　　各单位要提高认识，加强领导，认真做好相关工作。", "某市某某局", "2026年6月30日"]
+
+
+def test_the_smallest_element_holding_the_document_wins() -> None:
+    """A wrapper that adds a long title, captions, a label list and a toolbar to the text is not the document's."""
+    inner = (
+        "<div class=wrap><ol><li>[主题分类] 综合政务</li><li>[发文字号] 某发〔2026〕1号</li></ol>"
+        "<div class=org><span>规章</span></div><div class=head><h1><p>某市某某局关于进一步做好某项工作的通知（试行）</p></h1>"
+        "<div class=bar><span>打印</span></div></div>"
+        f"<div class=box><div class=text>{TEXT}</div></div><div class=tail><span>放弃</span></div></div>"
+    )
+    reading = read_html(page(inner))
+    assert body(reading) == ["某市某某局关于进一步做好某项工作的通知（试行）", *TEXT_LINES]
+    assert role_of(reading, "规章") is Role.SITE_CHROME
+
+
+def test_narrowing_never_leaves_a_sentence_out() -> None:
+    inner = f"<div class=article><div class=text>{TEXT}</div><p>特此通知。</p><div class=share>分享到：</div></div>"
+    reading = read_html(page(inner))
+    assert body(reading) == [*TEXT_LINES, "特此通知。"]
+
+
+def test_narrowing_never_leaves_a_short_line_out_alone() -> None:
+    """Text beside the document's element, with no page furniture beside it, is the document's."""
+    reading = read_html(page(f"<div class=content><p>某某局办公室</p><div class=text>{TEXT}</div></div>"))
+    assert body(reading) == ["某某局办公室", *TEXT_LINES]
+
+
+@pytest.mark.parametrize(
+    "hint", ["ueditor", "TRS_UEDITOR", "mainText", "article-content", "ucapcontent", "details", "MainText"],
+)
+def test_content_hints(hint: str) -> None:
+    """A sentence beside the text in the same wrapper: the element named as the content wins the close call."""
+    inner = f"<div class=wrap><div class='{hint}'>{TEXT}</div><div class=box2><p>欢迎访问本网站！</p></div></div>"
+    reading = read_html(page(inner))
+    assert body(reading) == TEXT_LINES
+
+
+DIALOG = "<p>您访问的链接即将离开本网站，是否继续？</p><span>放弃</span>"
+
+
+@pytest.mark.parametrize(
+    ("head", "dialog"),
+    [
+        ("", f"<div class=modal>{DIALOG}</div>"),
+        ("", f"<div class='layui-popup'>{DIALOG}</div>"),
+        ("", f"<div id=maskLayer>{DIALOG}</div>"),
+        ("", f"<div class=dialogBox>{DIALOG}</div>"),
+        ("", f"<dialog>{DIALOG}</dialog>"),
+        ("<style>.alert-warning{position:fixed;display: none !important}</style>", f"<div class=alert-warning>{DIALOG}</div>"),
+        ("<style>/* tip */ div#tip, .x{display:none}</style>", f"<div id=tip>{DIALOG}</div>"),
+    ],
+)
+def test_dialogs_are_chrome(head: str, dialog: str) -> None:
+    """A dialog a script shows (「您访问的链接即将离开…是否继续？」) is read and set aside, wherever it stands."""
+    reading = read_html(page(f"<div class=content>{TEXT}{dialog}</div>", head=head))
+    assert body(reading) == TEXT_LINES
+    assert role_of(reading, "您访问的链接即将离开本网站，是否继续？") is Role.SITE_CHROME
+
+
+@pytest.mark.parametrize(
+    ("head", "box"),
+    [
+        ("<style>@media print {.note{display:none}}</style>", "<div class=note>"),
+        ("<style>.note{display:none} .note{display:block}</style>", "<div class=note>"),
+        ("<style>.wrap .note{display:none}</style>", "<div class=note>"),
+        ("", "<dialog open>"),
+        ("", "<div class=population>"),
+    ],
+)
+def test_what_no_rule_hides_is_shown(head: str, box: str) -> None:
+    end = "</dialog>" if box.startswith("<dialog") else "</div>"
+    reading = read_html(page(f"<div class=content>{TEXT}{box}<p>本通知自印发之日起施行。</p>{end}</div>", head=head))
+    assert role_of(reading, "本通知自印发之日起施行。") is Role.BODY
+
+
+def test_a_document_shown_by_script_is_read_as_shown() -> None:
+    """When the hidden element is the only document on the page, the page shows it by script."""
+    reading = read_html(page(f"<div class=content>{TEXT}</div>", head="<style>.content{display:none}</style>"))
+    assert body(reading) == TEXT_LINES
+
+
+def test_form_controls_are_chrome() -> None:
+    controls = (
+        "<div>搜索位置 <input type=radio name=p>标题 <input type=radio name=p>全文</div>"
+        "<div>年份<select><option>2026</option><option>2025</option></select></div>"
+        "<div><button type=button>提交意见</button></div><div><textarea>请输入</textarea></div>"
+    )
+    reading = read_html(page(f"<div class=content>{TEXT}<form>{controls}</form>"
+                             "<p>意见<input type=hidden name=t>请于7日内反馈。</p></div>"))
+    assert body(reading) == [*TEXT_LINES, "意见请于7日内反馈。"]
+    assert {block.role for block in reading.blocks if block.text not in body(reading)} == {Role.SITE_CHROME}
+
+
+def test_tool_boxes_inside_the_container_are_chrome() -> None:
+    """A share box inside the text's element: its short lines are chrome; a print area around the text is not."""
+    tools = "<div class=share-box><div>分享文章到</div><div>微信好友</div><div>取消</div></div><dl class=ewm><dd>扫码浏览</dd></dl>"
+    reading = read_html(page(f"<div class=content><div id=printContent>{TEXT}</div>{tools}</div>"))
+    assert body(reading) == TEXT_LINES
+    assert role_of(reading, "微信好友") is Role.SITE_CHROME
+
+
+# The title as the page sets it (F2).
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<title>某市某某局关于做好某项工作的通知_通知公告_某市人民政府</title>",
+        "<title>某市某某局关于做好某项工作的通知 - 某市人民政府</title>",
+        "<title>某市某某局关于做好某项工作的通知|某市人民政府门户网站</title>",
+        "<title>某市人民政府 -- 某市某某局关于做好某项工作的通知</title>",
+        "<title>某市人民政府</title><meta name=ArticleTitle content='某市某某局关于做好某项工作的通知'>",
+        "<title>某市人民政府</title><meta name='title' content='某市某某局关于做好某项工作的通知'>",
+    ],
+)
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<div class=Article_bt>某市某某局关于做好某项工作的通知</div>",
+        "<div class='title_cen'><ucaptitle>某市某某局关于做好某项工作的通知</ucaptitle></div>",
+        "<h1 class=article-title>某市某某局关于做好某项工作的通知</h1>",
+        "<div class=header><h1><p>某市某某局关于做好某项工作的通知</p></h1></div>",
+    ],
+)
+def test_a_heading_that_is_the_pages_title_gives_the_title(head: str, heading: str) -> None:
+    reading = read_html(page(f"{heading}<div class=info>发布时间：2026-07-01</div><div class=content>{TEXT}</div>",
+                             head=head))
+    (fact,) = [fact for fact in reading.facts if fact.field == "title"]
+    block = reading.blocks[fact.block or 0]
+    assert (fact.value, fact.source, block.role) == ("某市某某局关于做好某项工作的通知", "html-heading", Role.BODY)
+    assert block.text[fact.start : fact.end] == fact.value
+
+
+def test_a_heading_alone_before_the_content_gives_the_title() -> None:
+    """No <title> agrees (it names the site), but an h3 alone before the text is the document's heading."""
+    inner = f"<div class=box><h3>《关于提高某项额度的通知》的政策解读</h3><div class=con>{TEXT}</div></div>"
+    reading = read_html(page(inner, head="<title>某市住房公积金管理中心</title>"))
+    assert facts_of(reading) == {"title": "《关于提高某项额度的通知》的政策解读"}
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "<h2>通知公告</h2>", "<h1>某市住房公积金管理中心政府信息公开</h1>", "<h2>第一章　总则</h2>",
+        "<p>某市某某局关于做好某项工作的通知</p>", "<h1>某市人民政府门户网站</h1>",
+    ],
+)
+def test_no_title_from_a_site_name_a_column_a_numbered_or_a_plain_line(first: str) -> None:
+    reading = read_html(page(f"<div class=content>{first}{TEXT}</div>",
+                             head="<title>某市某某局关于做好某项工作的通知_通知公告_某市人民政府</title>"))
+    assert "title" not in facts_of(reading)
+
+
+def test_a_numbered_heading_opening_the_text_leaves_the_title_before_it() -> None:
+    inner = f"<h1>某市某某局关于做好某项工作的通知</h1><div class=content><h2>一、总体要求</h2>{TEXT}</div>"
+    reading = read_html(page(inner, head="<title>某市某某局关于做好某项工作的通知</title>"))
+    assert body(reading)[:2] == ["某市某某局关于做好某项工作的通知", "一、总体要求"]
+    assert facts_of(reading) == {"title": "某市某某局关于做好某项工作的通知"}
+
+
+def test_a_paragraph_the_parser_moves_out_of_its_heading_keeps_the_heading() -> None:
+    """libxml2 turns <h1><p>…</p></h1> into <h1></h1><p>…</p>; the paragraph is still the h1's."""
+    reading = read_html(page(f"<div class=head><h1>\n<p>某市某某局关于做好某项工作的通知</p>\n</h1></div><div>{TEXT}</div>"))
+    block = only(reading, "某市某某局关于做好某项工作的通知")
+    assert (block.heading, block.bold, block.role) == (1, 16, Role.BODY)
+
+
+# The page's heading repeated by the text (F5), its dateline (F6), its own file (F7).
+
+
+def test_a_heading_with_its_date_repeated_by_the_text_is_set_aside() -> None:
+    """「关于…的通知 <small>( 2021年07月23日 )</small>」 over a text that opens with 文号 and then the title."""
+    inner = (
+        "<div class=Article><h2 class=Article-title>关于加强某项管理的通知 <small>( 2021年07月23日 )</small></h2>"
+        "<div class=Article_content><p>某建管联〔2021〕476号</p><p><strong>关于加强某项管理的通知</strong></p>"
+        f"{TEXT}</div></div>"
+    )
+    reading = read_html(page(inner, head="<title>主动公开文件_某市房屋管理局</title>"))
+    assert role_of(reading, "关于加强某项管理的通知 ( 2021年07月23日 )") is Role.SITE_CHROME
+    assert body(reading)[:2] == ["某建管联〔2021〕476号", "关于加强某项管理的通知"]
+    (fact,) = [fact for fact in reading.facts if fact.field == "title"]
+    assert (fact.value, reading.blocks[fact.block or 0].text) == ("关于加强某项管理的通知", "关于加强某项管理的通知")
+
+
+def test_a_heading_that_only_begins_the_first_line_is_no_repetition() -> None:
+    inner = (
+        "<div class=content><div class=title>某公司首次公开发行股票申请文件反馈意见<br></div>"
+        "<div class=time><span>时间：2020-12-04</span> <span>来源：</span></div>"
+        "<div id=TRS_AUTOADD><div><div>某公司首次公开发行股票申请文件反馈意见，具体见附件。</div></div></div></div>"
+    )
+    reading = read_html(page(inner, head="<title>某公司首次公开发行股票申请文件反馈意见</title>"))
+    assert body(reading) == ["某公司首次公开发行股票申请文件反馈意见", "某公司首次公开发行股票申请文件反馈意见，具体见附件。"]
+    assert facts_of(reading) == {"title": "某公司首次公开发行股票申请文件反馈意见"}
+
+
+def test_a_date_alone_under_the_heading_is_the_dateline() -> None:
+    inner = f"<div class=box><h3>《关于提高某项额度的通知》的政策解读</h3><p>2025-10-09</p><div class=con>{TEXT}</div></div>"
+    reading = read_html(page(inner))
+    assert role_of(reading, "2025-10-09") is Role.SITE_CHROME
+    (fact,) = [fact for fact in reading.facts if fact.field == "published"]
+    assert (fact.value, fact.source, reading.blocks[fact.block or 0].text) == ("2025-10-09", "html-dateline", "2025-10-09")
+
+
+def test_the_metadatas_publishing_date_stands_over_the_dateline() -> None:
+    inner = (f"<ul><li>发布日期：2025-10-10</li><li>索引号：001/2025-01</li></ul><h1>关于某项工作的通知</h1>"
+             f"<p>2025-10-09 09:30</p><div class=con>{TEXT}</div>")
+    reading = read_html(page(inner))
+    assert role_of(reading, "2025-10-09 09:30") is Role.SITE_CHROME
+    assert [(fact.value, fact.source) for fact in reading.facts if fact.field == "published"] == [
+        ("2025-10-10", "metadata-table"),
+    ]
+
+
+def test_a_written_date_under_the_heading_is_the_documents() -> None:
+    reading = read_html(page(f"<div class=content><h1>某某工作报告</h1><p>2026年3月5日</p>{TEXT}</div>"))
+    assert role_of(reading, "2026年3月5日") is Role.BODY
+
+
+def test_attachment_links_after_the_text_are_the_documents() -> None:
+    attachments = (
+        "<ul class=fujian><li><a href='./W0201.docx'>附件1：某项工作基准表</a></li>"
+        "<li><a href='./W0202.docx'>某项工作清单</a></li></ul>"
+    )
+    inner = f"<div class=box><div class=TRS_UEDITOR>{TEXT}</div>{attachments}<div class=share>分享：</div></div>"
+    reading = read_html(page(inner))
+    assert body(reading) == [*TEXT_LINES, "附件1：某项工作基准表", "某项工作清单"]
+
+
+def test_the_documents_own_file_after_the_signature_is_chrome() -> None:
+    """「…的通知.pdf」 after the signature is the page's download of itself; other files are attachments."""
+    inner = (
+        f"<h1 class=title>某市某某局关于做好某项工作的通知</h1><div id=zoom>{TEXT}"
+        "<p><a href='/a/P0201.pdf'>某市某某局关于做好某项工作的通知.pdf</a></p>"
+        "<p><a href='/a/P0202.xlsx'>某项工作统计表.xlsx</a></p>"
+        "<p><a href='/a/P0203.doc'>《申请人申明陈述书》</a></p></div>"
+    )
+    reading = read_html(page(inner, head="<title>某市某某局关于做好某项工作的通知</title>"))
+    assert role_of(reading, "某市某某局关于做好某项工作的通知.pdf") is Role.SITE_CHROME
+    assert body(reading)[-2:] == ["某项工作统计表.xlsx", "《申请人申明陈述书》"]
+
+
+@pytest.mark.parametrize("heading", ["关联稿件：", "相关附件：", "【相关文件】"])
+def test_empty_related_headings_are_chrome(heading: str) -> None:
+    inner = f"<div class=TRS_Editor>{TEXT}<p><a href='/f/1.doc'>《申请人申明陈述书》</a></p></div>" \
+            f"<div><b>{heading}</b></div><div><b>相关链接：</b></div>"
+    reading = read_html(page(f"<div class=article>{inner}</div>"))
+    assert role_of(reading, heading) is Role.SITE_CHROME
+    assert body(reading)[-1] == "《申请人申明陈述书》"
+
+
+def test_files_under_a_related_heading_stay() -> None:
+    """Under 「相关附件：」 a link to a file is the document's attachment; a link to a page is not."""
+    related = ("<div class=fj><p>相关附件：</p><p><a href='/f/2.pdf'>某项工作统计表</a></p>"
+               "<p><a href='/zc/t1.html'>关于某项工作的解读</a></p></div>")
+    reading = read_html(page(f"<div class=article><div class=TRS_Editor>{TEXT}</div>{related}</div>"))
+    assert role_of(reading, "相关附件：") is Role.SITE_CHROME
+    assert role_of(reading, "某项工作统计表") is Role.BODY
+    assert role_of(reading, "关于某项工作的解读") is Role.SITE_CHROME
+
+
 # --- realistic pages of other sites (tests/data/html) -----------------------------------------
 
 
@@ -553,15 +962,18 @@ def test_provincial_page_metadata_list_and_title() -> None:
     assert facts == {
         "index_number": "11370000004609769B/2023-00128",
         "subject": "综合政务",
-        "issuers": "某省人民政府办公厅",
+        "publisher": "某省人民政府办公厅",  # 发布机构: the office that published the page
         "date": "2023-04-28",
         "doc_number": "某政办发〔2023〕7号",
         "published": "2023-05-06",
         "validity": "有效",
         "page_title": "某省人民政府办公厅关于进一步优化营商环境的实施意见_省政府办公厅文件_某省人民政府门户网站",
+        "title": "某省人民政府办公厅关于进一步优化营商环境的实施意见",  # the h1 that the <title> names
     }
     title = only(reading, "某省人民政府办公厅关于进一步优化营商环境的实施意见")
     assert (title.role, title.element, title.heading) == (Role.BODY, "h1", 1)
+    (fact,) = [fact for fact in reading.facts if fact.field == "title"]
+    assert (fact.source, reading.blocks[fact.block or 0], fact.start, fact.end) == ("html-heading", title, 0, 25)
     assert role_of(reading, "鲁ICP备05045429号".join(("网站标识码：3700000001\u3000", "\u3000鲁公网安备 37010202000123号"))) \
         is Role.SITE_CHROME
     assert "分享到微信朋友圈" not in [block.text for block in reading.blocks]  # display: none
@@ -582,6 +994,45 @@ def test_new_govcn_page_facts() -> None:
     assert (facts["title"], facts["doc_number"], facts["date"]) == (
         "国务院关于规范行政执法事项清单管理的通知", "国发〔2023〕12号", "2023-08-10",
     )
+
+
+def test_municipal_page_bracket_list_and_dialog() -> None:
+    reading = read_html((DATA / "municipal-bracket-list-dialog.html").read_bytes())
+    assert facts_of(reading) == {
+        "subject": "科技、教育/科技", "issuers": "某市科学技术委员会", "date": "2026-06-30",
+        "doc_number": "某科发〔2026〕10号", "label:统一编号": "SKJ-2026-0010", "published": "2026-07-14",
+        "validity": "是", "title": "某市科学技术委员会关于印发《某市科技行政处罚裁量权适用规定》的通知",
+    }
+    assert role_of(reading, "[联合发文单位]") is Role.METADATA
+    assert role_of(reading, "您访问的链接即将离开“某市”门户网站 是否继续？") is Role.SITE_CHROME
+    assert role_of(reading, "放弃") is Role.SITE_CHROME
+    assert role_of(reading, "分享：X") is Role.SITE_CHROME
+
+
+def test_gkmlpt_page_search_form_and_platform_heading() -> None:
+    reading = read_html((DATA / "gkmlpt-search-form.html").read_bytes())
+    for text in ("高级搜索", "搜索位置 \xa0\xa0标题 \xa0\xa0全文 文件状态 \xa0\xa0不限 \xa0\xa0现行有效 \xa0\xa0已失效",
+                 "某市住房公积金管理中心政府信息公开", "规章", "下载文字版", "发布"):
+        assert role_of(reading, text) is Role.SITE_CHROME
+    assert facts_of(reading) == {
+        "index_number": "114406007254/2026-00220", "publisher": "某市住房公积金管理中心", "date": "2026-02-28",
+        "title": "某市住房公积金管理中心关于开办外籍人员住房公积金贷款业务的通知", "doc_number": "某房金管〔2026〕3号",
+        "published": "2026-02-28",
+    }
+    assert {fact.source for fact in reading.facts if fact.field == "title"} == {"metadata-table", "html-heading"}
+
+
+def test_xxgk_table_page_unknown_labels_and_own_pdf() -> None:
+    reading = read_html((DATA / "xxgk-table-unknown-labels.html").read_bytes())
+    assert reading.remarks == (("encoding-fallback", "the page declares gb2312 but is not; decoded as UTF-8"),)
+    assert role_of(reading, "成文日期\t2024-05-15\t统一编号\tZJAC16-2024-0301") is Role.METADATA
+    assert facts_of(reading) == {
+        "index_number": "765471314/2024-00044", "publisher": "某市公积金中心", "label:公开方式": "主动公开",
+        "label:公开范围": "面向全社会", "doc_number": "某房公委〔2024〕2号", "validity": "有效", "date": "2024-05-15",
+        "label:统一编号": "ZJAC16-2024-0301", "published": "2024-05-17",
+        "title": "某市住房公积金管理委员会关于调整住房套数认定标准的通知",
+    }
+    assert role_of(reading, "某市住房公积金管理委员会关于调整住房套数认定标准的通知.pdf") is Role.SITE_CHROME
 
 
 # --- the gov.cn samples (../shared/corpus/html) -----------------------------------------------

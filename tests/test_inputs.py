@@ -359,3 +359,27 @@ def test_hostile_numbers_in_a_word_file() -> None:
     markdown = policyparse.to_markdown(policyparse.parse_docx(wide))
     assert len(markdown) < 2000
 
+
+
+def test_a_page_cell_wider_than_a_browser_draws() -> None:
+    page = (
+        '<div class="content"><p>一、总体要求</p><p>坚持问题导向，完善制度，落实责任，推动高质量发展。</p>'
+        '<table><tr><td colspan="{}">甲</td><td>乙</td></tr><tr><td>丙</td><td>丁</td></tr></table></div>'
+    )
+    for colspan in ("²", "2000000", "-3", "x"):
+        document = policyparse.parse_html(page.format(colspan))
+        assert len(policyparse.to_markdown(document)) < 50_000, colspan  # at most 1000 columns, as browsers draw
+
+
+def test_a_table_fact_that_the_text_says_more_precisely_is_no_conflict() -> None:
+    """The table's 「省住房公积金管理局」 is part of the signature's 「海南省住房公积金管理局」: the text stays."""
+    page = (
+        "<html><body><table><tr><td>发文机关：</td><td>省住房公积金管理局</td><td>成文日期：</td><td>2022年05月16日</td></tr>"
+        "</table><div class='content'><p>关于调整住房公积金缴存基数的通知</p><p>各有关单位：</p>"
+        "<p>为进一步规范住房公积金缴存管理，现就有关事项通知如下。</p><p>一、调整范围</p><p>全省缴存单位和职工。</p>"
+        "<p>海南省住房公积金管理局</p><p>2022年5月16日</p></div></body></html>"
+    )
+    document = policyparse.parse_html(page)
+    assert document.meta.issuers == ("海南省住房公积金管理局",)
+    assert "issuers" not in document.meta.sources
+    assert not [d for d in document.diagnostics if d.code == "meta-conflict"]

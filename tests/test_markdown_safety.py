@@ -24,7 +24,7 @@ LIVE = ("<script", "<img", "<iframe", "<svg", "<a href", "href=\"javascript")
 
 
 def _rendered(markdown: str) -> str:
-    return MarkdownIt("commonmark").render(markdown)
+    return str(MarkdownIt("commonmark").render(markdown))
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

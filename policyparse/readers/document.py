@@ -207,7 +207,8 @@ def _holders(sections: list[tuple[Span, str]], tables: list[Span]) -> list[str |
 
 def _meta(meta: Meta, facts: Sequence[Fact], assembled: Assembled) -> tuple[Meta, list[Diagnostic]]:
     """``meta`` with the file's facts: a field the text lacks is filled; a metadata table's
-    title, number, date or issuers stand over the text's when they differ (with a note).
+    title, number, date or issuers stand over the text's when they differ (with a note), but
+    not when the text says the same more precisely.
     Other facts (a page's 发布日期, 索引号, its ``<title>``) go to ``meta.facts``."""
     grouped: dict[tuple[str, str], list[Fact]] = {}
     for fact in facts:
@@ -235,7 +236,7 @@ def _meta(meta: Meta, facts: Sequence[Fact], assembled: Assembled) -> tuple[Meta
             if value is None:
                 continue
         current = changes.get(field, getattr(meta, field))
-        if current and (_same(current, value) or source not in _AUTHORITATIVE):
+        if current and (_agrees(current, value) or source not in _AUTHORITATIVE):
             continue
         if current:
             notes.append(
@@ -268,12 +269,19 @@ def _line_of(span: Span | None, assembled: Assembled) -> int | None:
     return assembled.text.count("\n", 0, span[0]) + 1
 
 
-def _same(current: object, value: object) -> bool:
+def _agrees(current: object, value: object) -> bool:
+    """Whether the file's ``value`` says what the text's ``current`` says: the same, separators
+    and spaces aside, or part of it (a table's 「省住房公积金管理局」 in a signature's
+    「海南省住房公积金管理局」: the text is the more precise, and it stays)."""
     if isinstance(current, datetime.date) or isinstance(value, datetime.date):
         return current == value
-    if isinstance(current, tuple) and isinstance(value, tuple):
-        return [_UNSPACE.sub("", c) for c in current] == [_UNSPACE.sub("", v) for v in value]
-    return isinstance(current, str) and isinstance(value, str) and _UNSPACE.sub("", current) == _UNSPACE.sub("", value)
+    told, written = _comparable(value), _comparable(current)
+    return bool(told) and told in written
+
+
+def _comparable(value: object) -> str:
+    joined = "".join(value) if isinstance(value, tuple) else str(value)
+    return str(_ORGAN_SEPARATOR.sub("", _UNSPACE.sub("", joined)))
 
 
 def _shown(value: object) -> str:

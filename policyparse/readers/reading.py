@@ -98,15 +98,18 @@ class Fact:
 
     Attributes:
         field: ``title``, ``doc_number``, ``date`` (成文日期), ``issuers`` (发文机关),
-            ``published`` (发布日期), or another label of a metadata table in English
-            (``index_number`` 索引号, ``subject`` 主题分类, ``keywords`` 主题词) .
+            ``published`` (发布日期), ``publisher`` (发布机构, the office that put it online),
+            another known label of a metadata table in English (``index_number`` 索引号,
+            ``subject`` 主题分类, ``keywords`` 主题词), or ``label:`` and an unknown label as
+            written (``label:统一编号``).
         value: the fact: the cell's text trimmed; a date as ISO ``YYYY-MM-DD``.
         block: the index of the block that holds it (a metadata table's row).
         start: where the value starts in that block's text.
         end: where it ends.
         source: how the file stated it: ``metadata-table`` (a web page's grid),
             ``html-heading`` (the title line of a page, in a heading element, that its
-            ``<title>`` confirms), ``html-title`` (the page's ``<title>``),
+            ``<title>`` confirms), ``html-title`` (the page's ``<title>``), ``html-dateline``
+            (a bare date under a page's heading),
             ``docx-title-style``, ``docx-properties``.
     """
 

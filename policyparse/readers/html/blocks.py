@@ -11,24 +11,38 @@ One walk over the tree, as a browser lays the page out in normal flow:
   without text; an empty ``div`` or ``td`` makes none;
 * what is never shown is skipped: ``script``, ``style``, ``noscript``, ``template``,
   ``iframe``, ``object``, ``svg``, ``canvas``, ``audio``, ``video``, the ``head`` (its
-  ``<title>`` is kept aside as the page title), and elements with the ``hidden`` attribute
-  or ``display:none``; the parser already drops comments and processing instructions;
+  ``<title>`` and ``<meta name="ArticleTitle">`` are kept aside), and elements with the
+  ``hidden`` attribute or ``display:none`` in their own style; the parser already drops
+  comments and processing instructions;
 * a data table (see :mod:`.tables`) gives one line per row, its cells joined by tabs.
 
 Each line keeps the block element it came from, its heading level, how many characters at its
 start are bold, and how many of its characters are inside links (the content finder's
-evidence). Each block element that holds lines is recorded as a :class:`Region`: a candidate
-container for the content finder.
+evidence), and what the elements around it say:
+
+* *concealed*: inside what a page shows only on demand: an element whose class or id names a
+  dialog, modal, popup or mask, a ``<dialog>`` that is not open, or an element that a
+  ``<style>`` rule of the page hides (``.alert-warning{display:none}``, a simple class or id
+  selector outside ``@media``). Such lines are read, and set aside as chrome: scripts show
+  them, and a stylesheet is weaker evidence than the element's own style;
+* *box*: the innermost element whose class or id names a tool of the page (share, qr/ewm/
+  erweima, print, tools, fontsize, search), for the content finder to weigh;
+* *control*: the line holds a form control (``input``, ``select``, ``button``, ``textarea``).
+
+Each block element that holds lines is recorded as a :class:`Region`: a candidate container
+for the content finder.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 from lxml import html
 
-from policyparse.readers.html.tables import cell_span, is_data_table, join_cells
+from policyparse.readers.html.chrome import is_file_href
+from policyparse.readers.html.tables import UNSEEN, cell_spans, is_data_table, join_cells
 from policyparse.readers.reading import Cell
 
 __all__ = ["Line", "Region", "Walk", "walk_page"]
@@ -37,6 +51,7 @@ __all__ = ["Line", "Region", "Walk", "walk_page"]
 _STRONG = 1  # inside b, strong, th, a heading, or font-weight bold
 _LINK = 2  # inside <a href>
 _PRE = 4  # whitespace kept (inside <pre>)
+_FILE = 8  # inside <a href> to a file (「…/W0201912.pdf」) or <a download>: an attachment
 
 _BLOCK_TAGS = frozenset(
     {
@@ -49,11 +64,24 @@ _BLOCK_TAGS = frozenset(
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _PRE_TAGS = frozenset({"pre", "listing", "xmp", "plaintext", "textarea"})
-# Never rendered as text. <head> is here too; its <title> is read on the way past.
-_UNSEEN = frozenset(
-    {"script", "style", "noscript", "template", "iframe", "object", "svg", "canvas", "audio", "video", "head",
-     "title", "math"}
+# What the elements around a line say (see the module docstring).
+_CONCEAL = 1
+_BOX = 2
+_CONTROL = 4
+_CONTROL_TAGS = frozenset({"select", "button", "textarea"})
+# Class and id names, split at case changes (「mainText」 → 「main text」) and lowercased, are
+# matched as words: 「popup」 and 「pop-box」, not 「population」.
+_CASE_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CONCEALING_NAMES = re.compile(r"(?<![a-z])(?:dialog|modal|popup|pop|popover|mask|mengban|overlay|lightbox)(?![a-z])")
+_TOOL_NAMES = re.compile(
+    r"(?<![a-z])(?:share|fenxiang|qr|qrcode|ewm|erweima|print|dayin|tools?|toolbar|font[-_ ]?size|zihao|"
+    r"search|sousuo)(?![a-z])"
 )
+# A ``<style>`` rule that hides a simple selector: 「.alert-warning」, 「#popup」, 「div.mask」.
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_BRACES = re.compile(r"[{}]")
+_SIMPLE_SELECTOR = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9]*)?([.#])(-?[_a-zA-Z][-\w]*)")
+_META_TITLES = ("articletitle", "title")  # <meta name=…> naming the document, the preferred first
 _STRONG_TAGS = frozenset({"b", "strong", "th", *_HEADINGS})
 # CSS collapses these; every other space character (U+00A0, U+3000 …) is text.
 _ASCII_SPACES = re.compile(r"[ \t\n\r\f]+")
@@ -75,6 +103,11 @@ class Line:
         cell_lines: a row's cells, each as its lines (``text`` joins them by a space).
         runs: the text in runs of one formatting (bold, link, pre flags), for the row that
             joins a cell's lines.
+        concealed: inside a dialog, a modal, a mask or an element a style rule hides.
+        box: the innermost element around it whose class or id names a page tool (share,
+            print, qr …), else None.
+        control: it holds a form control.
+        file_link: some of its text is a link to a file (an ``href`` ending in .pdf, .doc …).
     """
 
     text: str
@@ -86,6 +119,10 @@ class Line:
     cells: tuple[Cell, ...] = ()
     cell_lines: tuple[tuple[str, ...], ...] = ()
     runs: tuple[tuple[str, int], ...] = ()
+    concealed: bool = False
+    box: html.HtmlElement | None = None
+    control: bool = False
+    file_link: bool = False
 
     @property
     def tag(self) -> str:
@@ -110,11 +147,16 @@ class Region:
 
 @attrs.frozen(kw_only=True, eq=False)
 class Walk:
-    """What the walk saw: the lines in reading order, the block elements holding them, the page title."""
+    """What the walk saw: the lines in reading order, the block elements holding them, the page's titles.
+
+    ``page_title`` is the ``<title>``; ``meta_title`` the ``<meta name="ArticleTitle">`` (or
+    ``name="title"``) content, which CMSs fill with the document's title alone.
+    """
 
     lines: tuple[Line, ...]
     regions: tuple[Region, ...]
     page_title: str | None
+    meta_title: str | None = None
 
 
 def walk_page(root: html.HtmlElement) -> Walk:
@@ -124,12 +166,15 @@ def walk_page(root: html.HtmlElement) -> Walk:
         root: the ``<html>`` element of a page parsed by ``lxml.html``.
 
     Returns:
-        The lines, the regions and the ``<title>`` text (whitespace collapsed), if any.
+        The lines, the regions, the ``<title>`` and the meta title (whitespace collapsed), if any.
     """
-    walker = _Walker()
+    walker = _Walker(_css_hidden(root))
     walker.walk(root, 0)
     walker.flush(force=False)
-    return Walk(lines=tuple(walker.lines), regions=tuple(walker.regions), page_title=walker.page_title)
+    return Walk(
+        lines=tuple(walker.lines), regions=tuple(walker.regions), page_title=walker.page_title,
+        meta_title=walker.meta_title,
+    )
 
 
 @attrs.define
@@ -143,25 +188,35 @@ class _Open:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, css_hidden: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> None:
         self.lines: list[Line] = []
         self.regions: list[Region] = []
         self.runs: list[tuple[str, int]] = []
         self.blocks: list[_Open] = []
         self.tables = 0
         self.page_title: str | None = None
+        self.meta_title: str | None = None
+        self.css_hidden = css_hidden
+        self.concealed = 0  # how many concealing elements are open
+        self.boxes: list[html.HtmlElement] = []  # the tool boxes open, innermost last
+        self.controls = 0  # how many select, button, textarea elements are open
+        self.control_seen = False  # an <input> in the current line
 
     def walk(self, root: html.HtmlElement, flags: int) -> None:
-        """Walk ``root`` and its subtree (not its tail) with an explicit stack: pages nest deep."""
-        stack: list[tuple[html.HtmlElement, bool]] = [(root, True)]
+        """Walk ``root`` and its subtree (not its tail) with an explicit stack: pages nest deep.
+
+        The stack holds ``(element, -1)`` to enter an element and ``(element, marks)`` to leave it.
+        """
+        stack: list[tuple[html.HtmlElement, int]] = [(root, -1)]
         contexts = [flags]
         while stack:
-            element, entering = stack.pop()
+            element, marks = stack.pop()
             tag = element.tag
-            if not entering:
+            if marks >= 0:
                 contexts.pop()
                 if tag in _BLOCK_TAGS:
                     self.close_block()
+                self.leave(element, marks)
                 if element is not root:
                     self.text(element.tail, contexts[-1])
                 continue
@@ -170,7 +225,7 @@ class _Walker:
                 if element is not root:
                     self.text(element.tail, context)
                 continue
-            if tag in _UNSEEN or _hidden(element):
+            if tag in UNSEEN or _hidden(element):
                 self._note_title(element, tag)
                 if element is not root:
                     self.text(element.tail, context)
@@ -179,21 +234,32 @@ class _Walker:
                 self.flush(force=True)
                 self.text(element.tail, context)
                 continue
+            if tag == "input":
+                if (element.get("type") or "").strip().lower() != "hidden":
+                    self.control_seen = True
+                if element is not root:
+                    self.text(element.tail, context)
+                continue
+            own_marks = self.enter(element, tag)
             if tag == "table" and is_data_table(element):
                 self.data_table(element, context)
+                self.leave(element, own_marks)
                 if element is not root:
                     self.text(element.tail, context)
                 continue
             own = _flags(element, tag, context)
             if tag in _BLOCK_TAGS:
-                self.open_block(element, tag)
+                heading = _repaired_heading(element) if tag == "p" else None
+                if heading is not None:
+                    own |= _STRONG
+                self.open_block(element, tag, heading)
             contexts.append(own)
-            stack.append((element, False))
+            stack.append((element, own_marks))
             text = element.text
             if text and tag == "pre" and text.startswith("\n"):
                 text = text[1:]  # the parser keeps the newline after <pre> that browsers drop
             self.text(text, own)
-            stack.extend((child, True) for child in reversed(element))
+            stack.extend((child, -1) for child in reversed(element))
 
     def text(self, text: str | None, flags: int) -> None:
         """Add text to the current line; in ``<pre>`` each newline ends a line."""
@@ -210,9 +276,40 @@ class _Walker:
         if pieces[-1]:
             self.runs.append((pieces[-1], flags))
 
-    def open_block(self, element: html.HtmlElement, tag: str) -> None:
+    def enter(self, element: html.HtmlElement, tag: str) -> int:
+        """Note what an element says about the lines inside it; return its marks for :meth:`leave`."""
+        marks = _CONTROL if tag in _CONTROL_TAGS else 0
+        if tag == "dialog" and element.get("open") is None:
+            marks |= _CONCEAL
+        classes, ident = element.get("class"), element.get("id")
+        if (classes or ident) and tag not in ("html", "body"):
+            marks |= _name_marks(ident or "", classes or "")
+            hidden_classes, hidden_ids = self.css_hidden
+            if (ident and ident in hidden_ids) or (
+                hidden_classes and classes and not hidden_classes.isdisjoint(classes.split())
+            ):
+                marks |= _CONCEAL
+        if marks & _CONCEAL:
+            self.concealed += 1
+        if marks & _BOX:
+            self.boxes.append(element)
+        if marks & _CONTROL:
+            self.controls += 1
+            self.control_seen = True  # the line that holds it holds a control
+        return marks
+
+    def leave(self, element: html.HtmlElement, marks: int) -> None:
+        """Undo :meth:`enter` when the walk leaves the element."""
+        if marks & _CONCEAL:
+            self.concealed -= 1
+        if marks & _BOX and self.boxes and self.boxes[-1] is element:
+            self.boxes.pop()
+        if marks & _CONTROL:
+            self.controls -= 1
+
+    def open_block(self, element: html.HtmlElement, tag: str, heading: int | None = None) -> None:
         self.flush(force=False)
-        heading = _HEADINGS.get(tag)
+        heading = heading or _HEADINGS.get(tag)
         if heading is None and self.blocks:
             heading = self.blocks[-1].heading
         self.blocks.append(_Open(element=element, tag=tag, heading=heading, first=len(self.lines)))
@@ -230,6 +327,8 @@ class _Walker:
 
     def flush(self, *, force: bool) -> None:
         """End the current line: emit it if it shows text, or if a ``<br>`` ends it (``force``)."""
+        control = self.control_seen
+        self.control_seen = False
         if not self.runs and not force:
             return
         runs = _collapse(self.runs)
@@ -246,6 +345,10 @@ class _Walker:
                 bold=_bold_prefix(runs),
                 link_chars=_link_chars(runs),
                 runs=runs,
+                concealed=self.concealed > 0,
+                box=self.boxes[-1] if self.boxes else None,
+                control=control or self.controls > 0,
+                file_link=any(flags & _FILE for _, flags in runs),
             )
         )
 
@@ -255,27 +358,33 @@ class _Walker:
         index = self.tables
         self.tables += 1
         self.text(table.text, flags)
-        for child in table:
+        # Rows standing in the table itself make one implied section, as a browser's tbody.
+        direct = _rows_left(list(table))
+        for position, child in enumerate(table):
             if child.tag in ("thead", "tbody", "tfoot"):
                 self.text(child.text, flags)
-                for row in child:
-                    self.table_part(row, index, flags)
+                left = _rows_left(list(child))
+                for number, row in enumerate(child):
+                    self.table_part(row, index, flags, left[number])
                     self.text(row.tail, flags)
             else:
-                self.table_part(child, index, flags)
+                self.table_part(child, index, flags, direct[position])
             self.text(child.tail, flags)
         self.close_block()
 
-    def table_part(self, element: html.HtmlElement, index: int, flags: int) -> None:
-        """A row, or what else stands in a table (a caption, stray content), unless hidden."""
+    def table_part(self, element: html.HtmlElement, index: int, flags: int, remaining: int) -> None:
+        """A row, or what else stands in a table (a caption, stray content), unless hidden.
+
+        ``remaining`` is how many rows the section holds from this one on, for ``rowspan=0``.
+        """
         if isinstance(element.tag, str) and _hidden(element):
             return
         if element.tag == "tr":
-            self.row(element, index, flags)
+            self.row(element, index, flags, remaining)
         else:
             self.walk(element, flags)
 
-    def row(self, row: html.HtmlElement, index: int, flags: int) -> None:
+    def row(self, row: html.HtmlElement, index: int, flags: int, remaining: int) -> None:
         """One row of a data table as one line: each cell's lines joined by a space, cells by a tab."""
         self.text(row.text, flags)  # stray text in a row shows before the table: its own line
         self.flush(force=False)
@@ -284,7 +393,7 @@ class _Walker:
         spans: list[tuple[int, int]] = []
         runs: list[tuple[str, int]] = []
         for cell in row:
-            if not isinstance(cell.tag, str) or cell.tag in _UNSEEN or _hidden(cell):
+            if not isinstance(cell.tag, str) or cell.tag in UNSEEN or _hidden(cell):
                 continue
             lines = _cell_lines(cell, _flags(cell, str(cell.tag), flags))
             if runs:
@@ -295,7 +404,7 @@ class _Walker:
                 runs.extend(line.runs)
             texts.append(" ".join(line.text for line in lines))
             cell_lines.append(tuple(line.text for line in lines))
-            spans.append((cell_span(cell, "colspan"), cell_span(cell, "rowspan")))
+            spans.append(cell_spans(cell, remaining))
         text, cells = join_cells(texts, spans)
         if not text.strip():
             return  # a row of empty cells shows nothing
@@ -304,15 +413,125 @@ class _Walker:
             Line(
                 text=text, element=row, heading=heading, bold=_bold_prefix(runs), link_chars=_link_chars(runs),
                 table=index, cells=cells, cell_lines=tuple(cell_lines), runs=tuple(runs),
+                concealed=self.concealed > 0, box=self.boxes[-1] if self.boxes else None,
+                file_link=any(flags & _FILE for _, flags in runs),
             )
         )
 
     def _note_title(self, element: html.HtmlElement, tag: str) -> None:
+        if tag == "head":
+            self._note_meta_title(element)
         if self.page_title is not None:
             return
         title = element if tag == "title" else element.find(".//title") if tag == "head" else None
         if title is not None:
-            self.page_title = _ASCII_SPACES.sub(" ", title.text_content()).strip(_SPACE_CHARS)
+            self.page_title = _collapsed(title.text_content())
+
+    def _note_meta_title(self, head: html.HtmlElement) -> None:
+        found: dict[str, str] = {}
+        for meta in head.iter("meta"):
+            name = (meta.get("name") or "").strip().lower()
+            if name in _META_TITLES:
+                content = _collapsed(meta.get("content") or "")
+                if content:
+                    found.setdefault(name, content)
+        for name in _META_TITLES:
+            if name in found and self.meta_title is None:
+                self.meta_title = found[name]
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_marks(ident: str, classes: str) -> int:
+    """What an element's id and class name: a concealing element, a tool box (pages repeat their classes)."""
+    said = _CASE_CHANGE.sub(" ", f"{ident} {classes}").lower()
+    marks = _CONCEAL if _CONCEALING_NAMES.search(said) else 0
+    return marks | _BOX if _TOOL_NAMES.search(said) else marks
+
+
+def _repaired_heading(paragraph: html.HtmlElement) -> int | None:
+    """The heading a ``<p>`` was written in, when the HTML parser moved it out.
+
+    libxml2 closes a heading where a ``<p>`` opens (``<h1><p>标题</p></h1>`` becomes
+    ``<h1></h1><p>标题</p>``) where a browser keeps the paragraph inside; an empty heading
+    right before the paragraph is that heading.
+    """
+    previous = paragraph.getprevious()
+    if previous is None or not isinstance(previous.tag, str) or previous.tag not in _HEADINGS:
+        return None
+    if len(previous) or (previous.text or "").strip(_SPACE_CHARS):
+        return None
+    return _HEADINGS[previous.tag]
+
+
+def _collapsed(text: str) -> str:
+    return _ASCII_SPACES.sub(" ", text).strip(_SPACE_CHARS)
+
+
+def _rows_left(children: list[html.HtmlElement]) -> list[int]:
+    """For each child of a row section, how many ``tr`` stand from it to the section's end."""
+    left = [0] * len(children)
+    count = 0
+    for position in range(len(children) - 1, -1, -1):
+        if children[position].tag == "tr":
+            count += 1
+        left[position] = count
+    return left
+
+
+def _css_hidden(root: html.HtmlElement) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and ids that the page's ``<style>`` rules hide with ``display:none``.
+
+    Only rules at the top level of a style sheet (not in ``@media``) whose selector is a simple
+    class or id (「.alert-warning」, 「#popup」, 「div.mask」) count; a later rule that gives the
+    same selector another display shows it again.
+    """
+    hidden: dict[tuple[str, str], bool] = {}
+    for style in root.iter("style"):
+        for selectors, declarations in _css_rules(style.text or ""):
+            display = _display(declarations)
+            if display is None:
+                continue
+            for selector in selectors.split(","):
+                match = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+                if match is not None:
+                    hidden[match.group(1), match.group(2)] = display == "none"
+    classes = frozenset(name for (kind, name), none in hidden.items() if none and kind == ".")
+    ids = frozenset(name for (kind, name), none in hidden.items() if none and kind == "#")
+    return classes, ids
+
+
+def _css_rules(sheet: str) -> list[tuple[str, str]]:
+    """The top-level rules of a style sheet as ``(selectors, declarations)``; at-rules are skipped."""
+    sheet = _CSS_COMMENT.sub("", sheet)
+    rules = []
+    depth = 0
+    selector_start = 0
+    block_start = 0
+    for brace in _CSS_BRACES.finditer(sheet):
+        if brace.group() == "{":
+            if depth == 0:
+                block_start = brace.end()
+            depth += 1
+            continue
+        if depth == 0:
+            continue  # a stray closing brace
+        depth -= 1
+        if depth == 0:
+            selectors = sheet[selector_start : block_start - 1].strip()
+            if not selectors.startswith("@"):
+                rules.append((selectors, sheet[block_start : brace.start()]))
+            selector_start = brace.end()
+    return rules
+
+
+def _display(declarations: str) -> str | None:
+    """The value of the last ``display`` declaration, lowercased, ``!important`` aside; None if none."""
+    value = None
+    for declaration in declarations.split(";"):
+        name, _, given = declaration.partition(":")
+        if name.strip().lower() == "display":
+            value = given.replace("!important", "").strip().lower()
+    return value
 
 
 def _cell_lines(cell: html.HtmlElement, flags: int) -> list[Line]:
@@ -333,6 +552,8 @@ def _flags(element: html.HtmlElement, tag: str, inherited: int) -> int:
         flags |= _STRONG
     elif tag == "a" and element.get("href") is not None:
         flags |= _LINK
+        if element.get("download") is not None or is_file_href(element.get("href", "")):
+            flags |= _FILE
     if tag in _PRE_TAGS:
         flags |= _PRE
     style = element.get("style")

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHROME_LONGEST", "WHITESPACE", "is_chrome", "is_contact", "is_file_link", "is_related_heading"]
+from policyparse._lexer import WHITESPACE
 
-# Spaces around a line: ASCII, NBSP, U+3000, the typographic spaces, zero-width space, BOM.
-WHITESPACE = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+__all__ = [
+    "CHROME_LONGEST", "WHITESPACE", "file_link_name", "is_chrome", "is_contact", "is_file_href", "is_file_link",
+    "is_related_heading",
+]
+
+# WHITESPACE: the spaces around a line are the lexer's (ASCII, NBSP, U+3000, the typographic
+# spaces, the zero-width space, the BOM): what it takes as indentation, the finder trims.
 # Site chrome wherever it stands and however long the line.
 _CHROME_ANYWHERE = re.compile(r"扫一扫在手机打开当前页|ICP\s*[备证]|公网安备|网站标识码|网站识别码")
 # Site chrome in a line of at most CHROME_LONGEST characters: the notes and controls a site
@@ -49,7 +54,8 @@ _CONTACT = re.compile(
 )
 # A heading over a list of related links: it and the link lines under it are chrome.
 _RELATED = re.compile(
-    r"[\s【\[]*(?:相关链接|相关文件|相关阅读|相关新闻|相关稿件|延伸阅读|相关解读|相关政策|热点推荐|推荐阅读)[\s】\]：:]*"
+    r"[\s【\[]*(?:相关链接|相关文件|相关阅读|相关新闻|相关稿件|关联稿件|相关附件|延伸阅读|相关解读|相关政策|热点推荐|"
+    r"推荐阅读)[\s】\]：:]*"
 )
 # A line made only of a site's tool words: 「【字体：大 中 小】【打印】【关闭】」, 「分享到： 微信 微博」.
 _TOOL_SEPARATORS = re.compile(r"[\s【】\[\]〔〕()（）|｜/：:·•>＞»]+")
@@ -59,11 +65,18 @@ _TOOL_WORDS = frozenset(
         "关闭本页", "关闭页面", "返回", "顶部", "返回顶部", "加入收藏", "保存", "下载", "复制链接", "字体",
         "字号", "字体大小", "默认字号", "大", "中", "小", "大字", "中字", "小字", "默认", "视力保护色", "分享",
         "分享到", "分享至", "微信", "微博", "QQ", "QQ空间", "朋友圈", "新浪微博", "腾讯微博", "人民微博",
-        "扫一扫", "二维码",
+        "扫一扫", "二维码", "分享文章到", "扫码浏览", "扫码阅读", "手机扫码", "打印页面", "TOP", "取消", "放弃",
+        "确定", "搜索", "高级搜索", "收起", "展开", "下载文字版", "下载图片版", "文字版", "图片版",
+        # A CMS's button label left under the text (「发布」 after the signature).
+        "发布",
     }
 )
 # A link to a file: an attachment of the document, not navigation.
-_FILE_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|csv|pptx?|et)\b", re.I)
+_EXTENSIONS = r"(?:pdf|docx?|xlsx?|wps|ofd|zip|rar|txt|csv|pptx?|et)"
+_FILE_LINK = re.compile(rf"\.{_EXTENSIONS}\b", re.I)
+_FILE_HREF = re.compile(rf"\.{_EXTENSIONS}(?:$|[?#])", re.I)
+# A line that is a file's name and nothing else (「…的通知.pdf」).
+_FILE_NAME = re.compile(rf"(?P<name>.+?)\s*\.{_EXTENSIONS}", re.I)
 
 
 def is_chrome(text: str) -> bool:
@@ -123,3 +136,28 @@ def is_file_link(text: str) -> bool:
         True when it names a .pdf, .doc(x), .xls(x), .wps, .ofd, .zip … file.
     """
     return _FILE_LINK.search(text) is not None
+
+
+def file_link_name(text: str) -> str | None:
+    """The name of the file a line names and nothing else, without its extension.
+
+    Args:
+        text: the line (「杭州市…的通知.pdf」).
+
+    Returns:
+        The name (「杭州市…的通知」), or None when the line is not a file's name alone.
+    """
+    match = _FILE_NAME.fullmatch(text.strip(WHITESPACE))
+    return match.group("name") if match is not None else None
+
+
+def is_file_href(href: str) -> bool:
+    """Whether a link's target is a file (「/attachment/0/290/3253392.doc」, 「a.pdf?v=2」).
+
+    Args:
+        href: the ``href`` attribute.
+
+    Returns:
+        True when its path ends with a document's or an archive's extension.
+    """
+    return _FILE_HREF.search(href) is not None

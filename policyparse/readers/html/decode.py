@@ -1,12 +1,19 @@
 """Reader stage (HTML): a web page's bytes → text, by its byte-order mark, its declared charset or a guess.
 
 The order is a browser's, narrowed to the encodings Chinese government sites use: a byte-order
-mark wins; then the charset that a ``<meta>`` in the first 4 KB declares (gb2312 and gbk read
-as GB18030; an unknown label is ignored); then UTF-8; then GB18030. A page whose bytes do not
-decode in the encoding it declares is read as UTF-8 if they are UTF-8 (an old template's
-``gb2312`` over UTF-8 text), else as GB18030 if that works (a ``utf-8`` template over GBK text);
-each such page gets an ``encoding-fallback`` remark, and so does every page that was not read
-as UTF-8. Bytes that nothing reads raise one line naming what was tried.
+mark wins; then the charset that a ``<meta>`` in the first 4 KB declares; then UTF-8; then
+GB18030. A declared label counts only if it is one of the WHATWG Encoding Standard's labels
+for the encodings below (gb2312 and gbk read as GB18030, the Latin-1 family as windows-1252,
+utf-16 as UTF-8, as browsers rule); any other label is ignored, never looked up in Python's
+codec registry (which knows 「cp037」 and 「unicode_escape」, which no page is in).
+
+A page whose bytes do not decode in the encoding it declares is read as UTF-8 if they are
+UTF-8 (an old template's ``gb2312`` over UTF-8 text), else as GB18030 if that works (a
+``utf-8`` template over GBK text). A page that declares a GB encoding and is valid UTF-8 with
+characters beyond ASCII is read as UTF-8 too: GB18030 reads almost any bytes, so such a page
+would decode without error, as noise. Each such page gets an ``encoding-fallback`` remark, and
+so does every page that was not read as UTF-8. Bytes that nothing reads raise one line naming
+what was tried.
 """
 
 from __future__ import annotations
@@ -30,16 +37,31 @@ _BOMS = (
 # GB2312 and GBK are subsets of GB18030; decoding by the superset reads the characters that
 # sites type outside the declared set (「镕」「堃」 in names) instead of failing on them.
 _GB = "gb18030"
-_LABEL_ALIASES = {
-    "gb2312": _GB, "gb_2312": _GB, "gb_2312-80": _GB, "csgb2312": _GB, "x-gbk": _GB, "gbk": _GB,
-    "cp936": _GB, "chinese": _GB, "iso-ir-58": _GB, "euc-cn": _GB, "gb18030": _GB,
-    "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
+_BIG5 = "big5hkscs"  # the WHATWG Big5 decoder reads the HKSCS extension too
+# The WHATWG labels of the encodings that matter here, each with the Python codec that reads it.
+_LABELS = {
+    **dict.fromkeys(("utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"),
+                    "utf-8"),
+    **dict.fromkeys(("gbk", "gb2312", "gb_2312", "gb_2312-80", "chinese", "csgb2312", "csiso58gb231280",
+                     "iso-ir-58", "x-gbk", "gb18030"), _GB),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"), _BIG5),
     # A page whose declaration could be read as ASCII is not UTF-16 (as browsers rule).
-    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
-    # Browsers read the Latin-1 family as windows-1252.
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "l1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
+    **dict.fromkeys(("utf-16", "utf-16le", "utf-16be", "unicode", "unicodefeff", "ucs-2", "csunicode",
+                     "iso-10646-ucs-2", "unicodefffe"), "utf-8"),
+    # Browsers read the Latin-1 family and ASCII as windows-1252.
+    **dict.fromkeys(("windows-1252", "iso-8859-1", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987",
+                     "latin1", "l1", "cp1252", "x-cp1252", "cp819", "ibm819", "csisolatin1", "iso-ir-100",
+                     "ascii", "us-ascii", "ansi_x3.4-1968"), "cp1252"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms932", "ms_kanji", "windows-31j", "csshiftjis"),
+                    "cp932"),
+    **dict.fromkeys(("euc-jp", "x-euc-jp", "cseucpkdfmtjapanese"), "euc_jp"),
+    **dict.fromkeys(("euc-kr", "cseuckr", "csksc56011987", "iso-ir-149", "korean", "ks_c_5601-1987",
+                     "ks_c_5601-1989", "ksc5601", "ksc_5601", "windows-949"), "cp949"),
 }
-_NAMES = {"utf-8": "UTF-8", _GB: "GB18030", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "cp1252": "windows-1252"}
+_NAMES = {
+    "utf-8": "UTF-8", _GB: "GB18030", _BIG5: "Big5", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
+    "cp1252": "windows-1252", "cp932": "Shift_JIS", "euc_jp": "EUC-JP", "cp949": "EUC-KR",
+}
 
 
 def decode_page(data: bytes | str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -63,16 +85,27 @@ def decode_page(data: bytes | str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if declared is None:
         try:
             return data.decode("utf-8"), ()
-        except UnicodeDecodeError as error:
+        except UnicodeError as error:
             return _fall_back(data, error, "UTF-8", (_GB,), "the page is not UTF-8; decoded as {}")
+    misread = f"the page declares {label} but is not; decoded as {{}}"
+    if declared == _GB:
+        # Valid UTF-8 with characters beyond ASCII is strong evidence (GBK text seldom is),
+        # and GB18030 would read those bytes without an error, as noise.
+        try:
+            text = data.decode("utf-8")
+        except UnicodeError:
+            pass
+        else:
+            if not text.isascii():
+                return text, ((ENCODING_FALLBACK, misread.format("UTF-8")),)
     try:
         text = data.decode(declared)
-    except UnicodeDecodeError as error:
+    except UnicodeError as error:
         # A page that is not what it declares: an old template's label over UTF-8 text, or a
         # UTF-8 template over GBK text. Valid UTF-8 is strong evidence (other text seldom is),
         # so it is tried first; GB18030 reads almost any bytes, so it comes last.
         others = tuple(codec for codec in ("utf-8", _GB) if codec != declared)
-        return _fall_back(data, error, label, others, f"the page declares {label} but is not; decoded as {{}}")
+        return _fall_back(data, error, label, others, misread)
     if declared == "utf-8":
         return text, ()
     name = _NAMES.get(declared, label)
@@ -83,12 +116,14 @@ def _decode_bom(data: bytes, encoding: str) -> tuple[str, tuple[tuple[str, str],
     """Decode after a byte-order mark; a UTF-16 stream is never read as GB18030 (that gives noise)."""
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError as error:
+    except UnicodeError as error:
         if encoding == "utf-8":
             message = "the page has a UTF-8 byte-order mark but is not UTF-8; decoded as {}"
             return _fall_back(data, error, "UTF-8", (_GB,), message)
+        where = f" at byte {error.start + 2}" if isinstance(error, UnicodeDecodeError) else ""
+        reason = error.reason if isinstance(error, UnicodeDecodeError) else str(error)
         raise PolicyParseError(
-            f"the page starts with a {_NAMES[encoding]} byte-order mark but {error.reason} at byte {error.start + 2}"
+            f"the page starts with a {_NAMES[encoding]} byte-order mark but {reason}{where}"
         ) from error
     if encoding == "utf-8":
         return text, ()
@@ -96,7 +131,7 @@ def _decode_bom(data: bytes, encoding: str) -> tuple[str, tuple[tuple[str, str],
 
 
 def _fall_back(
-    data: bytes, error: UnicodeDecodeError, tried: str, others: tuple[str, ...], message: str
+    data: bytes, error: UnicodeError, tried: str, others: tuple[str, ...], message: str
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Decode by the first of ``others`` that reads the bytes, with a remark; or raise naming them all.
 
@@ -110,10 +145,11 @@ def _fall_back(
     for codec in others:
         try:
             return data.decode(codec), ((ENCODING_FALLBACK, message.format(_NAMES[codec])),)
-        except UnicodeDecodeError:
+        except UnicodeError:
             continue
     names = " nor ".join(_NAMES[codec] for codec in others)
-    raise PolicyParseError(f"the page is neither {tried} ({error.reason} at byte {error.start}) nor {names}") from error
+    why = f"{error.reason} at byte {error.start}" if isinstance(error, UnicodeDecodeError) else str(error)
+    raise PolicyParseError(f"the page is neither {tried} ({why}) nor {names}") from error
 
 
 def _declared(head: bytes) -> tuple[str, str | None]:
@@ -128,17 +164,8 @@ def _declared(head: bytes) -> tuple[str, str | None]:
     label = scanner.label
     if not label:
         return "", None
-    codec = _LABEL_ALIASES.get(label)
-    if codec is None:
-        try:
-            info = codecs.lookup(label)
-        except LookupError:
-            return label, None  # an unknown label is ignored, as a browser ignores it
-        # Python's codec registry also knows bytes-to-bytes codecs (「base64」), which no page is in.
-        if not getattr(info, "_is_text_encoding", True):
-            return label, None
-        codec = info.name
-    return label, codec
+    # An unknown label is ignored, as a browser ignores it.
+    return label, _LABELS.get(label)
 
 
 class _Found(Exception):

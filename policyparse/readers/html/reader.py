@@ -2,7 +2,8 @@
 
 decode (bytes → text) → parse (one ``lxml.html`` parse) → walk (one pass: lines with their
 evidence, :mod:`.blocks`) → metadata (label grids, :mod:`.metadata`) → roles (the document's
-container and the chrome around it, :mod:`.content`) → blocks and facts.
+container, the chrome around it, the title line and the dateline, :mod:`.content`, with what
+the page's ``<title>`` says, :mod:`.titles`) → blocks and facts.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from policyparse.readers.html.blocks import Line, walk_page
 from policyparse.readers.html.content import assign_roles
 from policyparse.readers.html.decode import decode_page
 from policyparse.readers.html.metadata import find_metadata, metadata_facts
+from policyparse.readers.html.titles import PageTitles
 from policyparse.readers.reading import Block, Cell, Fact, Reading, Role
 
 __all__ = ["read_html"]
@@ -33,9 +35,12 @@ def read_html(data: bytes | str) -> Reading:
 
     Returns:
         A reading of kind ``html``: one block per visible line in reading order (site
-        chrome and metadata set aside by role, never dropped), the metadata table's facts and
-        the page's ``<title>`` as facts; an ``encoding-fallback`` remark for a page that
-        was not UTF-8, an ``html-truncated`` one where the HTML parser gave up before the end.
+        chrome and metadata set aside by role, never dropped), the metadata table's facts, the
+        page's ``<title>`` (``page_title``, source ``html-title``), the document's title line
+        when the page sets it as a heading (``title``, source ``html-heading``) and the
+        dateline under it when no metadata gives the publishing date (``published``, source
+        ``html-dateline``); an ``encoding-fallback`` remark for a page that was not UTF-8, an
+        ``html-truncated`` one where the HTML parser gave up before the end.
 
     Raises:
         PolicyParseError: when the bytes cannot be decoded, or the page holds no document.
@@ -45,7 +50,7 @@ def read_html(data: bytes | str) -> Reading:
     walk = walk_page(root)
     entries = find_metadata(walk.lines)
     try:
-        roles = assign_roles(walk.lines, walk.regions, entries)
+        finding = assign_roles(walk.lines, walk.regions, entries, PageTitles.of(walk.page_title, walk.meta_title))
     except PolicyParseError as error:
         if stopped is None:
             raise
@@ -56,18 +61,32 @@ def read_html(data: bytes | str) -> Reading:
     blocks: list[Block] = []
     numbers: dict[int, int] = {}
     rows: Counter[int] = Counter()
+    roles = finding.roles
     for index, (line, role) in enumerate(zip(walk.lines, roles, strict=True)):
         if role is None:
             continue
         numbers[index] = len(blocks)
         block = _block(line, role, paths.of(line.element))
-        if block.table is not None and role is Role.BODY:
-            blocks.extend(_cell_blocks(block, line.cell_lines, rows[block.table]))
-            rows[block.table] += 1
-        else:
+        if block.table is None:
             blocks.append(block)
+            continue
+        number = rows[block.table]
+        rows[block.table] += 1
+        if role is Role.BODY:
+            blocks.extend(_cell_blocks(block, line.cell_lines, number))
+        else:
+            blocks.append(attrs.evolve(block, row=number))
     kept = {index: entry for index, entry in entries.items() if roles[index] is Role.METADATA}
     facts = metadata_facts(walk.lines, kept, numbers)
+    if finding.title is not None:
+        index, start, end = finding.title
+        text = walk.lines[index].text[start:end]
+        facts.append(Fact(field="title", value=text, block=numbers[index], start=start, end=end, source="html-heading"))
+    if finding.published is not None and not any(fact.field == "published" for fact in facts):
+        index, start, end, iso = finding.published
+        facts.append(
+            Fact(field="published", value=iso, block=numbers[index], start=start, end=end, source="html-dateline")
+        )
     if walk.page_title:
         facts.append(Fact(field="page_title", value=walk.page_title, block=None, source="html-title"))
     return Reading(kind="html", blocks=tuple(blocks), facts=tuple(facts), remarks=remarks)

@@ -20,13 +20,14 @@ document's own tables (the hospital page's indicator table: hundreds of short ce
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from lxml import html
 
 from policyparse.readers.reading import Cell
 
-__all__ = ["CELL_TAGS", "cell_span", "is_data_table", "join_cells", "table_rows"]
+__all__ = ["CELL_TAGS", "UNSEEN", "cell_spans", "is_data_table", "join_cells", "table_rows"]
 
 CELL_TAGS = frozenset({"td", "th"})
 _SECTION_TAGS = frozenset({"thead", "tbody", "tfoot"})
@@ -38,8 +39,18 @@ _REGION_PARAGRAPHS = 4
 _REGION_CHARS = 300
 _DOMINANT_SHARE = 0.8
 _DOMINANT_CHARS = 300
-# Elements whose text is never shown: not counted when weighing a cell.
-_UNSEEN = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg", "canvas"})
+# Elements whose text is never shown, for the walk (:mod:`.blocks`) and for weighing a cell. The
+# ``<head>`` is here too (the walk reads its ``<title>`` on the way past).
+UNSEEN = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "object", "svg", "canvas", "audio", "video", "math",
+     "head", "title"}
+)
+# A span attribute as browsers read it: ASCII whitespace, an optional plus, ASCII digits (「2px」 is 2);
+# 「²」 and 「٣」 are digits to ``str.isdigit`` but not to a browser.
+_SPAN_NUMBER = re.compile(r"[ \t\n\f\r]*\+?([0-9]+)")
+# The bounds browsers clamp spans to (HTML's table model).
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
 
 
 def is_data_table(table: html.HtmlElement) -> bool:
@@ -85,10 +96,37 @@ def table_rows(table: html.HtmlElement) -> Iterator[list[html.HtmlElement]]:
                     yield list(row)
 
 
-def cell_span(cell: html.HtmlElement, name: str) -> int:
-    """A cell's ``colspan`` or ``rowspan``: 1 when missing or not a positive number."""
-    value = cell.get(name, "").strip()
-    return int(value) if value.isdigit() and int(value) > 0 else 1
+def cell_spans(cell: html.HtmlElement, remaining: int) -> tuple[int, int]:
+    """A cell's ``(colspan, rowspan)`` as a browser reads them.
+
+    Args:
+        cell: the ``td`` or ``th``.
+        remaining: how many rows its row section holds from its row on (its row included).
+
+    Returns:
+        The colspan, 1 to 1000 (0, a missing or an unreadable value: 1); the rowspan, 1 to
+        65534, where 0 means "to the end of the row section" and is those remaining rows.
+    """
+    colspan = _span_number(cell.get("colspan"))
+    rowspan = _span_number(cell.get("rowspan"))
+    colspan = 1 if colspan is None or colspan == 0 else min(colspan, _MAX_COLSPAN)
+    if rowspan is None:
+        rowspan = 1
+    elif rowspan == 0:
+        rowspan = max(remaining, 1)
+    return colspan, min(rowspan, _MAX_ROWSPAN)
+
+
+def _span_number(value: str | None) -> int | None:
+    """The number a span attribute starts with, in ASCII digits; None when it has none."""
+    if value is None:
+        return None
+    match = _SPAN_NUMBER.match(value)
+    if match is None:
+        return None
+    # Twelve significant digits are enough to see a value is past the bounds (and int() of
+    # thousands of digits is slow).
+    return int(match.group(1).lstrip("0")[:12] or "0")
 
 
 def join_cells(texts: Sequence[str], spans: Sequence[tuple[int, int]]) -> tuple[str, tuple[Cell, ...]]:
@@ -110,21 +148,26 @@ def join_cells(texts: Sequence[str], spans: Sequence[tuple[int, int]]) -> tuple[
 
 
 def _weigh(cell: html.HtmlElement) -> tuple[int, int]:
-    """A cell's visible characters (whitespace aside) and how many paragraph elements and breaks it holds."""
-    chars = 0
+    """A cell's visible characters (whitespace aside) and how many paragraph elements and breaks it holds.
+
+    What is never shown (a script, a ``<video>``'s fallback paragraphs) is not weighed, its
+    subtree neither; its tail is.
+    """
+    chars = _count(cell.text or "")
     paragraphs = 0
-    for element in cell.iter():
+    stack = list(reversed(cell))
+    while stack:
+        element = stack.pop()
+        if element.tail:
+            chars += _count(element.tail)
         tag = element.tag
-        if not isinstance(tag, str) or tag in _UNSEEN:
-            if element.tail:
-                chars += _count(element.tail)
+        if not isinstance(tag, str) or tag in UNSEEN:
             continue
         if element.text:
             chars += _count(element.text)
         if tag in _PARAGRAPH_TAGS:
             paragraphs += 1
-        if element is not cell and element.tail:
-            chars += _count(element.tail)
+        stack.extend(reversed(element))
     return chars, paragraphs
 
 
