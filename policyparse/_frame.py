@@ -294,16 +294,18 @@ def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) ->
     return start
 
 
-def _bracket_group(view: _Lines, i: int) -> list[int]:
-    """A bracketed remark on one line or running over several: 「（二○○四年…国务院」「第54次…通过）」."""
+def _bracket_group(view: _Lines, i: int, stop: int | None = None) -> list[int]:
+    """A bracketed remark on one line or running over several: 「（二○○四年…国务院」「第54次…通过）」;
+    none that runs to ``stop`` (the end of its segment) or past it."""
     content = view.content(i)
     if not content.startswith(("（", "(")) or view.heading(i):
         return []
+    end = view.end if stop is None else min(stop, view.end)
     group = [i]
     j = i
     while not view.content(j).endswith(("）", ")")):
         j += 1
-        if j >= view.end or j - i > 3 or view.heading(j) or view.blank(j):
+        if j >= end or j - i > 3 or view.heading(j) or view.blank(j):
             return []
         group.append(j)
     return group
@@ -375,7 +377,7 @@ def _titled_block(view: _Lines, i: int, stop: int) -> list[int]:
         j = view.next_filled(j + 1, stop)
     if not block or j is None:
         return []
-    notes = _bracket_group(view, j)
+    notes = _bracket_group(view, j, stop)
     if notes and _ENACTMENT.search("".join(view.content(n) for n in notes)):
         return block
     return []
@@ -423,7 +425,7 @@ def _split_head(view: _Lines, segment: Segment) -> None:
         head.extend((t, "title") for t in titles)
         last = titles[-1] if titles else last
     after = view.next_filled(last + 1, stop)
-    notes = _bracket_group(view, after) if after is not None and titles else []
+    notes = _bracket_group(view, after, stop) if after is not None and titles else []
     head.extend((n, "note") for n in notes)
     segment.head = head
     segment.body = ((notes[-1] if notes else last) + 1, stop)
