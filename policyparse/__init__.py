@@ -11,37 +11,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from policyparse._inputs import parse_bytes, parse_docx, parse_file, parse_html
-from policyparse._json import from_json, json_schema, to_json
-from policyparse._markdown import to_markdown
-from policyparse._parse import extract, parse
-from policyparse._text import to_text
-from policyparse._version import __version__
 from policyparse.errors import PolicyParseError
-from policyparse.model import (
-    Attachment,
-    Diagnostic,
-    Document,
-    Join,
-    Kind,
-    Meta,
-    Origin,
-    Page,
-    PagePart,
-    Paragraph,
-    PartKind,
-    Reason,
-    Section,
-    Separator,
-    SetAside,
-    Severity,
-    Source,
-    Table,
-    TableCell,
-    TableRow,
-)
 
 if TYPE_CHECKING:
+    __version__: str
+    from policyparse._inputs import parse_bytes, parse_docx, parse_file, parse_html
+    from policyparse._json import from_json, json_schema, to_json
+    from policyparse._markdown import to_markdown
+    from policyparse._parse import extract, parse
+    from policyparse._text import to_text
     from policyparse.compare import (
         DocumentDiff,
         diff,
@@ -50,6 +28,28 @@ if TYPE_CHECKING:
         diff_to_json,
         diff_to_markdown,
         diff_to_text,
+    )
+    from policyparse.model import (
+        Attachment,
+        Diagnostic,
+        Document,
+        Join,
+        Kind,
+        Meta,
+        Origin,
+        Page,
+        PagePart,
+        Paragraph,
+        PartKind,
+        Reason,
+        Section,
+        Separator,
+        SetAside,
+        Severity,
+        Source,
+        Table,
+        TableCell,
+        TableRow,
     )
 
 __all__ = [
@@ -95,21 +95,40 @@ __all__ = [
     "to_text",
 ]
 
-# The diff costs ~70 ms to import and convert never uses it: its names load on first use.
-_DIFF_NAMES = frozenset(
-    {"DocumentDiff", "diff", "diff_json_schema", "diff_to_html", "diff_to_json", "diff_to_markdown", "diff_to_text"}
-)
+# Everything loads on first use: ``import policyparse`` costs next to nothing, and the
+# command line arms its signals and starts without the parse stack (--help, --version).
+_MODULES = {
+    "policyparse._inputs": ("parse_bytes", "parse_docx", "parse_file", "parse_html"),
+    "policyparse._json": ("from_json", "json_schema", "to_json"),
+    "policyparse._markdown": ("to_markdown",),
+    "policyparse._parse": ("extract", "parse"),
+    "policyparse._text": ("to_text",),
+    "policyparse.model": (
+        "Attachment", "Diagnostic", "Document", "Join", "Kind", "Meta", "Origin", "Page", "PagePart", "Paragraph",
+        "PartKind", "Reason", "Section", "Separator", "SetAside", "Severity", "Source", "Table", "TableCell",
+        "TableRow",
+    ),
+    "policyparse.compare": (
+        "DocumentDiff", "diff", "diff_json_schema", "diff_to_html", "diff_to_json", "diff_to_markdown",
+        "diff_to_text",
+    ),
+}
+_LAZY = {name: module for module, names in _MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    """Import ``policyparse.compare`` when one of its names is first asked for."""
-    if name not in _DIFF_NAMES:
+    """Import the module that defines ``name`` when it is first asked for."""
+    if name == "__version__":
+        from policyparse._version import version
+
+        return version()
+    module = _LAZY.get(name)
+    if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module("policyparse.compare"), name)
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _DIFF_NAMES)
-
+    return sorted(set(globals()) | set(_LAZY) | {"__version__"})

@@ -1,5 +1,5 @@
 """``python -m policyparse``: the command line."""
 
-from policyparse.cli import main
+from policyparse._launch import main
 
-raise SystemExit(main())
+main()

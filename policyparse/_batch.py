@@ -6,7 +6,6 @@ import collections
 import concurrent.futures
 import contextlib
 import itertools
-import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,8 @@ from policyparse._json import to_json
 from policyparse._markdown import to_markdown
 from policyparse._numbering import NUMBERING_CODES
 from policyparse._output import write_atomically
+from policyparse._read import DEFAULT_MAX_SIZE, NotAFile, read_limited
+from policyparse._signals import in_worker
 from policyparse._text import to_text
 from policyparse.errors import PolicyParseError
 from policyparse.model import Document, Severity
@@ -32,17 +33,30 @@ class UsageError(Exception):
     """Bad arguments, or a missing or unreadable input or output."""
 
 
-def load(name: str, strict: bool, page: bool | None, data: bytes | None = None) -> Document:
-    """Read (unless ``data`` is given), decode and parse one input; raises PolicyParseError or UsageError."""
+def load(
+    name: str, strict: bool, page: bool | None, data: bytes | None = None, limit: int = DEFAULT_MAX_SIZE
+) -> Document:
+    """Read (unless ``data`` is given; at most ``limit`` bytes), decode and parse one input;
+    raises PolicyParseError or UsageError."""
     if data is None:
-        try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        except OSError as error:
-            raise UsageError(f"{name}: {error.strerror or error}") from error
+        data = read_input_bytes(name, limit)
     shown = None if name == "-" else Path(name).name
     read = read_input(data, shown)
     del data  # a file's bytes are not kept through the parse (memory: about 1× the file)
     return parse_input(read, name=shown, strict=strict, page=page)
+
+
+def read_input_bytes(name: str, limit: int) -> bytes:
+    """The bytes of an input (``-``: stdin), at most ``limit``; UsageError for a missing or
+    unreadable file or a device, PolicyParseError for one too large."""
+    try:
+        return read_limited(name, limit)
+    except FileNotFoundError as error:
+        raise UsageError(f"{name}: no such file") from error
+    except NotAFile as error:
+        raise UsageError(f"{name}: {error}") from error
+    except OSError as error:
+        raise UsageError(f"{name}: {error.strerror or error}") from error
 
 
 def render(document: Document, fmt: str, one_line: bool) -> str:
@@ -72,6 +86,7 @@ class Options(NamedTuple):
     page: bool | None
     one_line: bool = False  # JSON Lines (several inputs to stdout), or --compact
     quiet: bool = False  # no warning summary on stderr
+    max_size: int = DEFAULT_MAX_SIZE  # bytes read from one input at most
 
 
 class Task(NamedTuple):
@@ -81,6 +96,7 @@ class Task(NamedTuple):
     data: bytes | None  # stdin, read by the main process; None: the worker reads the file
     target: str | None  # the output file; None: return the result for stdout
     options: Options
+    problem: str | None = None  # stdin that could not be read (too large): the line to report
 
 
 class Outcome(NamedTuple):
@@ -95,8 +111,10 @@ class Outcome(NamedTuple):
 def convert_one(task: Task) -> Outcome:
     """Convert one input and write its output file; never raises for a bad input."""
     options = task.options
+    if task.problem is not None:
+        return Outcome(EXIT_FAILED, f"{task.name}: {task.problem}")
     try:
-        document = load(task.name, options.strict, options.page, task.data)
+        document = load(task.name, options.strict, options.page, task.data, options.max_size)
     except PolicyParseError as error:
         return Outcome(EXIT_FAILED, f"{task.name}: {error}")
     except UsageError as error:
@@ -119,15 +137,29 @@ def outcomes(tasks: Iterator[Task], jobs: int) -> Iterator[Iterator[Outcome]]:
         yield map(convert_one, tasks)
         return
     marker_pattern()  # compiled or loaded once here; forked workers inherit it
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=in_worker)
     try:
         yield _pooled(pool, tasks, window=4 * jobs)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool)
         raise
     pool.shutdown()
+
+
+def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
+    """Cancel what has not started, and stop the workers now: each removes the file it was
+    writing (see ``_signals.in_worker``) rather than going on with its task."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError):
+            worker.terminate()
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            worker.join(timeout=5)
 
 
 def _pooled(pool: concurrent.futures.Executor, tasks: Iterable[Task], window: int) -> Iterator[Outcome]:
@@ -141,11 +173,6 @@ def _pooled(pool: concurrent.futures.Executor, tasks: Iterable[Task], window: in
             raise UsageError("a worker process died (out of memory?); try fewer --jobs") from error
         pending.extend(pool.submit(convert_one, task) for task in itertools.islice(queue, 1))
         yield outcome
-
-
-def _worker_signals() -> None:
-    """In a worker, Ctrl-C ends the process quietly; the main process reports it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class Progress:

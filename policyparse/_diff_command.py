@@ -8,6 +8,7 @@ undecodable file, or a bad format name), with one line on stderr and never a tra
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from typing import TextIO
 
 from policyparse._inputs import parse_bytes
 from policyparse._output import InputFiles, write_atomically
+from policyparse._read import DEFAULT_MAX_SIZE, read_limited
+from policyparse._visible import visible
 from policyparse.cli import DIFF_FORMATS
 from policyparse.compare.engine import diff
 from policyparse.compare.records import DocumentDiff
@@ -48,6 +51,7 @@ def run_diff(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> int:
     """Compare two files and write the result; return the exit code.
 
@@ -59,6 +63,7 @@ def run_diff(
         color: ``auto`` (when writing text to a terminal and NO_COLOR is unset), ``always``
             or ``never``.
         stdin, stdout, stderr: streams to use instead of the process's own (for tests).
+        max_size: the most bytes read from either input.
 
     Returns:
         0 when nothing of substance changed, 1 when something did, 2 on trouble.
@@ -72,24 +77,27 @@ def run_diff(
             raise _Trouble("only one of OLD and NEW can be - (stdin)")
         if output is not None and (overwritten := InputFiles((old, new)).named(output)) is not None:
             raise _Trouble(f"{output}: is the input {overwritten}; refusing to write over it")
-        documents = [_load(name, stdin or sys.stdin) for name in (old, new)]
+        documents = [_load(name, stdin or sys.stdin, max_size) for name in (old, new)]
     except _Trouble as trouble:
-        print(f"policyparse: {trouble}", file=err)
+        print(visible(f"policyparse: {trouble}"), file=err)
         return EXIT_TROUBLE
     result = diff(documents[0], documents[1])
-    writes_terminal = output is None and out.isatty()
+    writes_terminal = output is None and out is not None and out.isatty()
     paint = color == "always" or (color == "auto" and writes_terminal and not os.environ.get("NO_COLOR"))
     rendered = _RENDERERS[to](result, paint)
     try:
         if output is not None:
             write_atomically(output, rendered)
+        elif out is None:  # a closed stdout (>&-): Python sets sys.stdout to None
+            raise OSError(errno.EBADF, "standard output is closed")
         else:
             out.write(rendered)
             out.flush()
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             raise
-        print(f"policyparse: {output}: {error.strerror or error}", file=err)
+        where = output if output is not None else "cannot write the output"
+        print(f"policyparse: {where}: {error.strerror or error}", file=err)
         return EXIT_TROUBLE
     return EXIT_DIFFERENT if result.substantive else EXIT_SAME
 
@@ -102,20 +110,21 @@ _RENDERERS: dict[str, Callable[[DocumentDiff, bool], str]] = {
 }
 
 
-def _load(name: str, stdin: TextIO) -> Document:
+def _load(name: str, stdin: TextIO, limit: int) -> Document:
     """Read, decode and parse one input; raise _Trouble with a one-line reason."""
     try:
-        if name == "-":
+        if name == "-" and stdin is not sys.stdin:  # a test's stream
             data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
         else:
-            path = Path(name)
-            if path.is_dir():
-                raise _Trouble(f"{name}: is a folder, not a file")
-            data = path.read_bytes()
+            data = read_limited(name, limit)
     except FileNotFoundError as error:
         raise _Trouble(f"{name}: no such file") from error
+    except IsADirectoryError as error:
+        raise _Trouble(f"{name}: is a folder, not a file") from error
     except OSError as error:
         raise _Trouble(f"{name}: {error.strerror or error}") from error
+    except PolicyParseError as error:
+        raise _Trouble(f"{name}: {error}") from error
     try:
         return parse_bytes(data, name=None if name == "-" else Path(name).name)
     except PolicyParseError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 import lark
+import regex
 
 from policyparse._build import DocumentBuilder
 from policyparse._frame import find_frame
@@ -44,6 +45,7 @@ def parse_text(
     reader: ReaderHints | None = None,
 ) -> Document:
     """:func:`parse`, with what a reader knows of the lines it made (see ``policyparse.readers``)."""
+    _refuse_lone_surrogates(text)
     layout = analyse_layout(text, split_lines(text), page=page, reader=reader)
     lines = layout.lines
     frame = find_frame(text, lines, layout.window, layout.joins)
@@ -67,6 +69,24 @@ def parse_text(
     if strict:
         _raise_first_numbering_problem(diagnostics, text)
     return attrs.evolve(document, diagnostics=tuple(diagnostics))
+
+
+# A str decoded with errors="surrogateescape" (or built by hand) may hold halves of UTF-16
+# pairs: no text file holds them, and a document holding one could not be written as UTF-8.
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(text: str) -> None:
+    found = _LONE_SURROGATE.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise PolicyParseError(
+        f"the text holds a lone surrogate U+{ord(found.group()):04X} at offset {found.start()} (undecodable "
+        "bytes kept by errors='surrogateescape'?); decode the file with parse_file or parse_bytes",
+        line=line, column=column,
+    )
 
 
 def _raise_first_numbering_problem(diagnostics: list[Diagnostic], text: str) -> None:

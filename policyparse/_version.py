@@ -1,10 +1,20 @@
-"""The installed package's version, from its metadata (``0+unknown`` in a checkout never installed)."""
+"""The installed package's version, from its metadata (``0+unknown`` in a checkout never installed).
+
+Read on first use: ``importlib.metadata`` costs some 40 ms to import, which ``import
+policyparse`` and ``policyparse convert`` need not pay.
+"""
 
 from __future__ import annotations
 
-from importlib import metadata
+import functools
 
-try:
-    __version__ = metadata.version("policyparse")
-except metadata.PackageNotFoundError:  # pragma: no cover - a source tree on sys.path, not installed
-    __version__ = "0+unknown"
+
+@functools.cache
+def version() -> str:
+    """The version of the installed ``policyparse`` distribution."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("policyparse")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a source tree on sys.path, not installed
+        return "0+unknown"

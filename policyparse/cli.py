@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import fnmatch
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from policyparse._batch import (
     EXIT_FAILED,
@@ -20,10 +22,14 @@ from policyparse._batch import (
     UsageError,
     load,
     outcomes,
+    read_input_bytes,
 )
 from policyparse._inputs import INPUT_SUFFIXES
 from policyparse._output import InputFiles
-from policyparse._version import __version__
+from policyparse._read import DEFAULT_MAX_SIZE, parse_size
+from policyparse._signals import Terminated, stop_with_exceptions
+from policyparse._version import version
+from policyparse._visible import visible
 from policyparse.errors import PolicyParseError
 from policyparse.model import Severity
 
@@ -50,6 +56,14 @@ DIFF_FORMATS = ("text", "json", "markdown", "html")
 _FORMATS = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
 
+class _Version(argparse.Action):
+    """``--version``: read from the package metadata only when asked (importing it costs 40 ms)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        print(f"policyparse {version()}")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -61,7 +75,7 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Structure of Chinese policy and legal documents.\n\n" + _INPUT_KINDS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"policyparse {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=_Parser)
     convert = verbs.add_parser(
         "convert",
@@ -100,6 +114,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="in a folder, leave out the files whose path in it matches GLOB (repeatable)",
     )
     convert.add_argument("-q", "--quiet", action="store_true", help="no warning summary on stderr")
+    _add_max_size(convert)
     convert.add_argument("--strict", action="store_true", help="numbering problems are errors")
     convert.add_argument(
         "--no-page", action="store_true",
@@ -119,6 +134,7 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
     check.add_argument("--strict", action="store_true", help="numbering problems are errors")
     check.add_argument("--no-page", action="store_true", help="no newspaper-page extraction")
+    _add_max_size(check)
     add_diff_parser(verbs)
     return parser
 
@@ -153,7 +169,22 @@ def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)"
     )
+    _add_max_size(parser)
     return parser
+
+
+def _add_max_size(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
+        help="read at most SIZE of one input (e.g. 512M, 2G; default 256M); a device such as /dev/zero is refused",
+    )
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def _positive(text: str) -> int:
@@ -178,30 +209,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (sys.argv[1:] if argv is None else argv):
         print(_USAGE, file=sys.stderr)
         return EXIT_USAGE
+    with stop_with_exceptions():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse the arguments and run the verb; every way out is an exit code."""
     try:
         arguments = _build_parser().parse_args(argv)
         if arguments.verb == "diff":
             from policyparse._diff_command import run_diff  # only this verb pays for the diff's import
 
             return run_diff(
-                arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color
+                arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color,
+                max_size=arguments.max_size,
             )
         page = False if arguments.no_page else None
         if arguments.verb == "convert":
             inputs = list(_expand(arguments.files, arguments.include, arguments.exclude))
-            options = Options(arguments.to, arguments.strict, page, one_line=arguments.compact, quiet=arguments.quiet)
+            options = Options(
+                arguments.to, arguments.strict, page, one_line=arguments.compact, quiet=arguments.quiet,
+                max_size=arguments.max_size,
+            )
             return _convert(inputs, options, arguments.output, arguments.jobs)
-        return _check(list(_expand(arguments.files)), arguments.strict, page)
+        return _check(list(_expand(arguments.files)), arguments.strict, page, arguments.max_size)
     except UsageError as error:
-        print(f"policyparse: {error}", file=sys.stderr)
+        _say(visible(f"policyparse: {error}"))
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, as cat does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return EXIT_OK
+    except OSError as error:
+        # Writing the results failed: a full disk (> /dev/full), a closed stdout (>&-).
+        _discard_stdout()
+        _say(f"policyparse: cannot write the output: {error.strerror or error}")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except Terminated as stopped:
+        return stopped.exit_code
+
+
+def _stdout() -> TextIO:
+    """The process's stdout; an OSError when it is closed (Python then sets it to None)."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed")
+    return sys.stdout
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again."""
+    if sys.stdout is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if there is a stderr to write it to."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError):
+            print(line, file=sys.stderr, flush=True)
 
 
 def _expand(files: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
@@ -243,12 +313,13 @@ def _convert(inputs: list[str], options: Options, output: str | None, jobs: int)
     with outcomes(_tasks(inputs, options, output), min(jobs, len(inputs))) as results:
         for name, outcome in zip(inputs, results, strict=True):
             if outcome.error is not None:
-                print(outcome.error, file=sys.stderr)
+                print(visible(outcome.error), file=sys.stderr)
             if outcome.note is not None:
-                print(outcome.note, file=sys.stderr)
+                print(visible(outcome.note), file=sys.stderr)
             if outcome.stdout is not None:
-                sys.stdout.buffer.write(outcome.stdout.encode("utf-8"))
-                sys.stdout.flush()
+                stdout = _stdout()
+                stdout.buffer.write(outcome.stdout.encode("utf-8"))
+                stdout.flush()
             status = max(status, outcome.status)
             if progress:
                 progress.step(name)
@@ -283,8 +354,13 @@ def _tasks(inputs: list[str], options: Options, output: str | None) -> Iterator[
         except OSError as error:
             raise UsageError(f"{output}: {error.strerror or error}") from error
     for name, target in zip(inputs, targets, strict=True):
-        data = sys.stdin.buffer.read() if name == "-" else None
-        yield Task(name, data, target, options)
+        if name != "-":
+            yield Task(name, None, target, options)
+            continue
+        try:
+            yield Task(name, read_input_bytes(name, options.max_size), target, options)
+        except PolicyParseError as error:
+            yield Task(name, None, target, options, problem=str(error))
 
 
 def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
@@ -297,18 +373,19 @@ def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
     return candidate
 
 
-def _check(inputs: list[str], strict: bool, page: bool | None) -> int:
+def _check(inputs: list[str], strict: bool, page: bool | None, limit: int) -> int:
     status = EXIT_OK
     for name in inputs:
         try:
-            document = load(name, strict, page)
+            document = load(name, strict, page, limit=limit)
         except PolicyParseError as error:
-            print(f"{name}:{error.line or 0}: {error.code or 'error'}: {error.message}")
+            print(visible(f"{name}:{error.line or 0}: {error.code or 'error'}: {error.message}"), file=_stdout())
             status = EXIT_FAILED
             continue
         for diagnostic in document.diagnostics:
-            print(f"{name}:{diagnostic.line or 0}: {diagnostic.code}: {diagnostic.message}")
+            line = f"{name}:{diagnostic.line or 0}: {diagnostic.code}: {diagnostic.message}"
+            print(visible(line), file=_stdout())
             if diagnostic.severity is Severity.ERROR:
                 status = EXIT_FAILED
-    sys.stdout.flush()
+    _stdout().flush()
     return status

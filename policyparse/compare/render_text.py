@@ -11,6 +11,9 @@ deletions read ``[-…-]`` and insertions ``{+…+}`` (as wdiff writes them).
 
 from __future__ import annotations
 
+import regex
+
+from policyparse._visible import visible
 from policyparse.compare.cells import stream
 from policyparse.compare.describe import change_notes, is_row, ref_name
 from policyparse.compare.records import Added, DocumentDiff, Matched, Merged, Redline, Removed, SectionRef, Split
@@ -19,6 +22,10 @@ from policyparse.compare.redline import DELETE, INSERT
 __all__ = ["diff_to_text"]
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
+# The renderer's own colour codes: kept when the rest is made visible. A document's text that
+# held these very sequences would keep them too, but they only colour: they cannot retitle,
+# hide or move.
+_OWN_ESCAPES = regex.compile("(" + "|".join(regex.escape(code) for code in (_RED, _GREEN, _DIM, _BOLD, _RESET)) + ")")
 _INDENT = "    "
 
 
@@ -64,7 +71,15 @@ def diff_to_text(result: DocumentDiff, color: bool = False) -> str:
         if block:
             lines.append("")
             lines.extend(block)
-    return "\n".join(lines) + "\n"
+    # Nothing from the documents reaches a terminal as a control sequence.
+    return visible("\n".join(lines)) + "\n" if not color else _visible_outside_colours(lines)
+
+
+def _visible_outside_colours(lines: list[str]) -> str:
+    """With colour, the renderer's own escapes stay; those inside the documents' text do not."""
+    text = "\n".join(lines)
+    pieces = _OWN_ESCAPES.split(text)
+    return "".join(piece if _OWN_ESCAPES.fullmatch(piece) else visible(piece) for piece in pieces) + "\n"
 
 
 def _block(change: Added | Removed | Matched | Split | Merged, color: bool) -> list[str]:
