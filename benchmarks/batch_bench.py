@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     options.add_argument(
         "--corpus", type=Path, default=default_folder(),
-        help="folder of .txt/.md documents (default: $POLICYPARSE_CORPUS, ../shared/corpus, else the goldens)",
+        help="folder of .txt/.md documents (default: $POLICYPARSE_CORPUS, else tests/data/corpus)",
     )
     options.add_argument("--docs", type=int, default=300, help="documents per run (default 300)")
     options.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values (default 1 2)")

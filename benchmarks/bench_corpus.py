@@ -1,10 +1,8 @@
-"""The documents a benchmark runs on: a folder given, else the shared corpus beside the
-checkout, else the project's own documents (every golden's input and the seed).
+"""The documents a benchmark runs on: a folder given, else the project's corpus
+(``tests/data/corpus``: 31 real documents, 0.9 MB, sources in its SOURCES.md).
 
 ``--corpus DIR`` (or ``POLICYPARSE_CORPUS=DIR``) points a benchmark at any folder of ``.txt``
-and ``.md`` documents. A fresh clone has no ``../shared/corpus``: the benchmarks then run on
-the 14 goldens and the seed (about 0.3 MB), which is enough to compare two versions of the
-code, if not to quote figures against the shared corpus.
+and ``.md`` documents.
 """
 
 from __future__ import annotations
@@ -13,15 +11,15 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT / "tests" / "data" / "corpus"
 
 
 def default_folder() -> Path | None:
-    """``POLICYPARSE_CORPUS``, else the shared corpus if it is beside the checkout, else None."""
+    """``POLICYPARSE_CORPUS``, else the project's corpus (None if a packaging left it out)."""
     named = os.environ.get("POLICYPARSE_CORPUS")
     if named:
         return Path(named)
-    return SHARED if SHARED.is_dir() else None
+    return CORPUS if CORPUS.is_dir() else None
 
 
 def documents(folder: Path | None) -> list[Path]:
@@ -36,4 +34,4 @@ def documents(folder: Path | None) -> list[Path]:
 
 def describe(folder: Path | None) -> str:
     """Where the documents come from, for a benchmark's report."""
-    return str(folder) if folder is not None else "the project's goldens and seed (no --corpus, no ../shared/corpus)"
+    return str(folder) if folder is not None else "the project's goldens and seed (no --corpus, no tests/data/corpus)"

@@ -5,7 +5,7 @@ Run it from the repository root::
     .venv/bin/python benchmarks/diff_bench.py            # the four sizes, printed as a table
     .venv/bin/python benchmarks/diff_bench.py --quick    # smaller sizes, for a smoke test
 
-The law is built from the articles of the shared corpus's statutes (or, without the corpus,
+The law is built from the articles of the corpus's statutes (tests/data/corpus) (or, without the corpus,
 from generated sentences), 20 articles to a chapter. The new version changes 5 % of the
 articles: a third reworded, a third deleted, a third inserted. Times are the best of a few
 runs, measured in this one process, and reported as ratios:
@@ -36,7 +36,7 @@ import policyparse  # noqa: E402
 from policyparse.compare import diff  # noqa: E402
 from policyparse.numerals import int_to_chinese  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT / "tests" / "data" / "corpus"
 SIZES = (325, 650, 1300, 2600)
 QUICK_SIZES = (100, 200, 400, 800)
 CHANGED = 0.05

@@ -2,7 +2,7 @@
 
 Run from the repository root (about two minutes on the default 20 MB)::
 
-    .venv/bin/python benchmarks/parse_bench.py              # 20 MB of the shared corpus
+    .venv/bin/python benchmarks/parse_bench.py              # 20 MB of the corpus (tests/data/corpus)
     .venv/bin/python benchmarks/parse_bench.py --mb 5 --repeat 1 --earley-mb 0.2
     .venv/bin/python benchmarks/parse_bench.py --profile    # adds a pyinstrument profile of parse
     .venv/bin/python benchmarks/parse_bench.py --memory 50 --traced   # peak memory on a 50 MB file
@@ -503,7 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     options.add_argument(
         "--corpus", type=Path, default=default_folder(),
-        help="folder of .txt/.md documents (default: $POLICYPARSE_CORPUS, ../shared/corpus, else the goldens)",
+        help="folder of .txt/.md documents (default: $POLICYPARSE_CORPUS, else tests/data/corpus)",
     )
     options.add_argument("--mb", type=float, default=20.0, help="workload size in MB of UTF-8 (default 20)")
     options.add_argument("--repeat", type=int, default=3, help="passes per case; the best counts (default 3)")

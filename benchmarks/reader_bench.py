@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/reader_bench.py                # the samples in tests/data/samples
+    .venv/bin/python benchmarks/reader_bench.py                # the pages and Word files of tests/data/corpus
     .venv/bin/python benchmarks/reader_bench.py --folder DIR   # every .html/.htm/.docx in DIR
     .venv/bin/python benchmarks/reader_bench.py --rounds 15
 
@@ -32,7 +32,7 @@ from policyparse.readers.html import read_html
 from policyparse.readers.reading import Reading
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "tests" / "data" / "samples"
+SAMPLES = (ROOT / "tests" / "data" / "corpus" / "html", ROOT / "tests" / "data" / "corpus" / "docx")
 
 
 def _reader(path: Path) -> Callable[[bytes], Reading]:
@@ -62,10 +62,13 @@ def _cases(path: Path, data: bytes) -> dict[str, Callable[[], object]]:
 def main() -> None:
     """Time each file's reader, the parse of its text and the whole ``parse_file``."""
     arguments = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    arguments.add_argument("--folder", type=Path, default=SAMPLES, help="folder of .html/.htm/.docx files")
+    arguments.add_argument(
+        "--folder", type=Path, action="append", help="folder of .html/.htm/.docx files (repeatable)"
+    )
     arguments.add_argument("--rounds", type=int, default=9, help="rounds; the best of each is kept")
     options = arguments.parse_args()
-    files = sorted(p for p in options.folder.iterdir() if p.suffix.lower() in (".html", ".htm", ".docx"))
+    folders = options.folder or SAMPLES
+    files = sorted(p for folder in folders for p in folder.iterdir() if p.suffix.lower() in (".html", ".htm", ".docx"))
     policyparse.parse("一、预热\n")  # the grammar is loaded once, before any timing
     print(f"{'file':60} {'KB':>6} {'read ms':>8} {'parse ms':>9} {'whole ms':>9} {'read/parse':>10}")
     for path in files:

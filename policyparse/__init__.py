@@ -6,12 +6,7 @@
 [('四、', '着力提升碳市场活力'), ('（六）', '丰富交易产品')]
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
-
-from policyparse.errors import PolicyParseError
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up: see _launch)
 
 if TYPE_CHECKING:
     __version__: str
@@ -29,6 +24,7 @@ if TYPE_CHECKING:
         diff_to_markdown,
         diff_to_text,
     )
+    from policyparse.errors import PolicyParseError
     from policyparse.model import (
         Attachment,
         Diagnostic,
@@ -103,6 +99,7 @@ _MODULES = {
     "policyparse._markdown": ("to_markdown",),
     "policyparse._parse": ("extract", "parse"),
     "policyparse._text": ("to_text",),
+    "policyparse.errors": ("PolicyParseError",),
     "policyparse.model": (
         "Attachment", "Diagnostic", "Document", "Join", "Kind", "Meta", "Origin", "Page", "PagePart", "Paragraph",
         "PartKind", "Reason", "Section", "Separator", "SetAside", "Severity", "Source", "Table", "TableCell",
@@ -116,7 +113,7 @@ _MODULES = {
 _LAZY = {name: module for module, names in _MODULES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     """Import the module that defines ``name`` when it is first asked for."""
     if name == "__version__":
         from policyparse._version import version
@@ -125,6 +122,8 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

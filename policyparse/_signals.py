@@ -1,7 +1,8 @@
 """CLI stage: stopping on a signal: SIGINT, SIGTERM and SIGHUP end a run cleanly, at any moment.
 
 * While Python is still importing the program (the first fraction of a second), a signal ends
-  the process at once with the shell's code (130, 143, 129): nothing has been written yet.
+  the process at once with the shell's code (130, 143, 129): nothing has been written yet
+  (``policyparse._launch`` arms that before the import).
 * While a command runs, SIGINT raises ``KeyboardInterrupt`` and SIGTERM and SIGHUP raise
   :class:`Terminated`, so that the ``finally`` blocks run: worker processes are stopped and
   a temporary output file is removed (outputs are renamed into place only when whole).
@@ -12,7 +13,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -33,16 +33,6 @@ class Terminated(BaseException):
     def exit_code(self) -> int:
         """128 + the signal's number, as shells report a process a signal ended."""
         return 128 + self.signum
-
-
-def exit_at_once() -> None:
-    """Before the program is imported: a signal ends the process with 128 + its number."""
-    for signum in STOPPING:
-        signal.signal(signum, _exit_now)
-
-
-def _exit_now(signum: int, _: FrameType | None) -> None:
-    os._exit(128 + signum)
 
 
 @contextlib.contextmanager

@@ -49,7 +49,9 @@ _LIST_LEAD_IN = regex.compile(r"下列|如下|以下")
 _MODAL = regex.compile(
     r"应当|应该|可以|不得|必须|(?<![供响适对反相效回呼答])应(?![急用对变])|(?<![许认宁])可(?![持信控靠视及行见])"
 )
-_LETTER_SPACING = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
+# Spaces between the characters of a division's title: any space a page may put there (an
+# &nbsp; or &ensp; of a web page too, 「总 &nbsp;则」).
+_LETTER_SPACING = regex.compile(r"(?<=\p{Han})[ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]+(?=\p{Han})")
 # The escapes to_markdown writes (policyparse/_markdown_escape.py): 「\\<」 before markup, 「\\[」 before a link.
 _MARKDOWN_ESCAPE = regex.compile(r"\\([<\[])")
 

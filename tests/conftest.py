@@ -1,4 +1,4 @@
-"""Shared test fixtures: paths to the goldens, the seed and the shared corpus."""
+"""Shared test fixtures: paths to the goldens, the seed and the corpus (tests/data/corpus)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 SEED = ROOT / "seeds" / "000_45a6f49ae89e1481.txt"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# Real documents, web pages, Word files and amendment decisions, with their sources in SOURCES.md.
+CORPUS = ROOT / "tests" / "data" / "corpus"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -26,7 +27,7 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 
 def corpus_files() -> list[Path]:
-    """The shared corpus documents, or none when the corpus is not beside the checkout."""
+    """The corpus documents: every ``.txt`` and ``.md`` but SOURCES.md."""
     if not CORPUS.is_dir():
         return []
     return sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md") and p.name != "SOURCES.md")

@@ -23,7 +23,7 @@ from tests.conftest import SEED, corpus_files
 from tests.terminal import on_a_terminal
 
 CORPUS = corpus_files()
-needs_corpus = pytest.mark.skipif(not CORPUS, reason="the shared corpus is not beside the checkout")
+needs_corpus = pytest.mark.skipif(not CORPUS, reason="needs the corpus (tests/data/corpus)")
 
 
 def _script() -> str:

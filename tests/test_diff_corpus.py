@@ -1,4 +1,4 @@
-"""diff() on the ten version pairs of the shared corpus (see ../shared/corpus/SOURCES.md).
+"""diff() on the ten version pairs of the corpus (see tests/data/corpus/SOURCES.md).
 
 Checked on every pair: each section of either version appears once in ``changes``; the
 redlines concatenate back to both texts; ``diff(a, a)`` has only unflagged matches;
@@ -34,7 +34,7 @@ PAIRS = [
     ("reg-patent-agency-2018-lawrefbook.md", "reg-patent-agency-2018.txt"),
 ]
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the corpus (tests/data/corpus)")
 
 
 @cache

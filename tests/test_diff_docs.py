@@ -16,7 +16,7 @@ from tests.conftest import CORPUS, ROOT
 
 DOC = ROOT / "docs" / "diff.md"
 HOLIDAYS = CORPUS / "reg-public-holidays-2013.md", CORPUS / "reg-public-holidays-2024.md"
-needs_corpus = pytest.mark.skipif(not all(p.is_file() for p in HOLIDAYS), reason="the shared corpus is missing")
+needs_corpus = pytest.mark.skipif(not all(p.is_file() for p in HOLIDAYS), reason="needs the corpus (tests/data/corpus)")
 
 
 def test_package_docstring_examples() -> None:

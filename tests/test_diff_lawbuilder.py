@@ -21,7 +21,7 @@ SOURCE = CORPUS / "law-anti-monopoly-2022.md"
 _CHAPTER = re.compile(r"^#+\s*第[一二三四五六七八九十百]+章\s*(.*)$")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零]+条\s+(.*)$")
 
-needs_corpus = pytest.mark.skipif(not SOURCE.is_file(), reason="the shared corpus is not beside the checkout")
+needs_corpus = pytest.mark.skipif(not SOURCE.is_file(), reason="needs the corpus (tests/data/corpus)")
 
 
 @attrs.define

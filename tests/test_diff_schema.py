@@ -65,7 +65,7 @@ PAIRS = _corpus_pairs()
 PAIRED = {path for pair in PAIRS for path in pair}
 
 
-@pytest.mark.skipif(not PAIRS, reason="the shared corpus is not beside the checkout")
+@pytest.mark.skipif(not PAIRS, reason="needs the corpus (tests/data/corpus)")
 def test_the_pairs_include_those_checked_by_hand() -> None:
     assert set(CHECKED_PAIRS) <= {(old.name, new.name) for old, new in PAIRS}
 

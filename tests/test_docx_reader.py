@@ -1,4 +1,4 @@
-"""The Word reader: .docx files built in the tests (and the shared samples) read as Word shows them."""
+"""The Word reader: .docx files built in the tests (and the corpus samples) read as Word shows them."""
 
 from __future__ import annotations
 
@@ -794,14 +794,14 @@ def test_a_part_inflating_past_the_limit_is_refused(monkeypatch: pytest.MonkeyPa
     assert str(caught.value) == "not a Word file: word/document.xml inflates to over 2 MB (a zip bomb?)"
 
 
-# -- the shared samples ------------------------------------------------------------------------
+# -- the corpus samples -------------------------------------------------------------------------
 
 SAMPLE_NAMES = [
     "law-admin-reconsideration-2017",
     "gov-opinion-double-random-supervision-2019",
     "gov-opinion-tertiary-hospital-performance-2019",
 ]
-needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="needs ../shared/corpus/docx")
+needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="needs tests/data/corpus/docx")
 
 
 @needs_samples

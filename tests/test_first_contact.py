@@ -18,10 +18,10 @@ import pytest
 
 import policyparse
 from policyparse.cli import main
-from tests.conftest import ROOT, SEED
+from tests.conftest import CORPUS, ROOT, SEED
 
 SCRIPT = str(Path(sys.executable).parent / "policyparse")
-PAGE = ROOT / "tests" / "data" / "samples" / "gov-opinion-bonded-zones-2019.html"
+PAGE = CORPUS / "html" / "gov-opinion-bonded-zones-2019.html"
 GAP = "一、总则\n三、附则\n"  # a numbering gap: 二、 is missing
 
 

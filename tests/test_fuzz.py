@@ -1,7 +1,7 @@
 """Fuzzing with hypothesis: documents built from real markers, real lines and frame lines (issue 7).
 
 Inputs are made of what real documents are made of: numbering markers in all their written
-forms, lines and runs of consecutive lines from the shared corpus (and from the seed, which
+forms, lines and runs of consecutive lines from the corpus (and from the seed, which
 ships with the repository, so the tests mean something without the corpus), the lines around
 a document's body (发文字号, signature, date, 附件, 目录, Markdown and front-matter headers,
 newspaper page marks), mutated (lines dropped, repeated, swapped, cut, glued), with every

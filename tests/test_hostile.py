@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -98,14 +99,39 @@ def test_a_signal_stops_the_workers_and_leaves_whole_files(tmp_path: Path, signu
     assert len(written) < 400  # it did stop
 
 
-@pytest.mark.parametrize("delay", [0.0, 0.05, 0.15])
+@pytest.mark.parametrize("delay", [0.0, 0.02, 0.05, 0.1, 0.15, 0.3])
 def test_ctrl_c_at_start_up_is_quiet(delay: float) -> None:
     process = subprocess.Popen([SCRIPT, "convert", str(SEED)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     # 130 once the program runs; -2 (the shell's 130 too) while the interpreter itself starts.
-    assert process.returncode in (0, 130, -signal.SIGINT) and stderr == b""
+    assert process.returncode in (0, 130, -signal.SIGINT)
+    assert not _frames_after_start_up(stderr.decode()), stderr.decode()
+
+
+def _frames_after_start_up(traceback: str) -> list[str]:
+    """The frames of a traceback that the launcher should have kept quiet: anything but the
+    interpreter's start-up, the console script's import line and the two modules that run
+    before the signals are armed (the package's names and the launcher's own imports)."""
+    package = str(Path(__file__).resolve().parents[1] / "policyparse")
+    frames = re.findall(r'File "([^"]+)", line \d+, in (\S+)', traceback)
+    return [
+        f"{path}:{function}"
+        for path, function in frames
+        if (path.startswith(package)
+        and not (path.endswith(("__init__.py", "_launch.py")) and function == "<module>"))
+        or "site-packages" in path
+    ]
+
+
+def test_the_start_up_judge_sees_a_late_interrupt() -> None:
+    late = 'Traceback (most recent call last):\n  File "/x/bin/policyparse", line 3, in <module>\n'
+    late += f'  File "{Path(__file__).resolve().parents[1]}/policyparse/cli.py", line 9, in <module>\n'
+    assert _frames_after_start_up(late)
+    early = 'Traceback (most recent call last):\n  File "/x/bin/policyparse", line 3, in <module>\n'
+    early += '  File "<frozen importlib._bootstrap>", line 1, in _find_and_load\n'
+    assert not _frames_after_start_up(early)
 
 
 # -- endless and huge inputs ---------------------------------------------------------------------

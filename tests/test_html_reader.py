@@ -16,7 +16,7 @@ from tests.conftest import CORPUS
 
 DATA = Path(__file__).resolve().parent / "data" / "html"
 SAMPLES = CORPUS / "html"
-needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="needs ../shared/corpus/html")
+needs_samples = pytest.mark.skipif(not SAMPLES.exists(), reason="needs tests/data/corpus/html")
 SAMPLE_NAMES = [
     "gov-notice-iit-special-deductions-2018",
     "gov-notice-social-organizations-1997",
@@ -1035,7 +1035,7 @@ def test_xxgk_table_page_unknown_labels_and_own_pdf() -> None:
     assert role_of(reading, "某市住房公积金管理委员会关于调整住房套数认定标准的通知.pdf") is Role.SITE_CHROME
 
 
-# --- the gov.cn samples (../shared/corpus/html) -----------------------------------------------
+# --- the gov.cn samples (tests/data/corpus/html) -----------------------------------------------
 
 
 def _sample(name: str) -> Reading:

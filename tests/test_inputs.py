@@ -1,7 +1,7 @@
 """Web pages and Word files end to end: the same Document as their text, tables, origins, the CLI.
 
 The readers are tested on their own in test_html_reader.py and test_docx_reader.py; here the
-real samples in tests/data/samples go through ``parse_file`` and the CLI, and their outline is
+real samples in tests/data/corpus (html/, docx/) go through ``parse_file`` and the CLI, and their outline is
 compared with that of the same document given as text.
 """
 
@@ -20,14 +20,15 @@ import policyparse
 from policyparse import Document, Section
 from policyparse._inputs import input_kind
 from policyparse.cli import main
-from tests.conftest import GOLDEN, ROOT
+from tests.conftest import CORPUS, GOLDEN, ROOT
 
 jsonschema = pytest.importorskip("jsonschema")  # a dev dependency; untyped
 
-SAMPLES = ROOT / "tests" / "data" / "samples"
-TRUTH = json.loads((SAMPLES / "truth.json").read_text(encoding="utf-8"))
-PAGES = sorted(SAMPLES.glob("*.html"))
-WORD_FILES = sorted(SAMPLES.glob("*.docx"))
+HTML = CORPUS / "html"
+DOCX = CORPUS / "docx"
+TRUTH = json.loads((HTML / "truth.json").read_text(encoding="utf-8"))
+PAGES = sorted(HTML.glob("*.html"))
+WORD_FILES = sorted(DOCX.glob("*.docx"))
 CHROME = ("扫一扫在手机打开当前页", "索引号", "主题分类")
 WORD_FURNITURE = {
     "page-header": "内部学习资料",
@@ -116,7 +117,7 @@ def test_a_page_sets_its_chrome_aside_and_keeps_every_character(page: Path) -> N
 
 def test_a_decree_page_takes_its_title_from_the_metadata_table() -> None:
     """The text of a decree opens with 「中华人民共和国国务院令」: the page's table names the regulation."""
-    document = policyparse.parse_file(SAMPLES / "reg-patent-agency-2018.html")
+    document = policyparse.parse_file(HTML / "reg-patent-agency-2018.html")
     assert document.meta.title == "专利代理条例"
     assert document.meta.sources["title"] == "metadata-table"
     start, end = document.meta.spans["title"][0]
@@ -129,7 +130,7 @@ def test_a_decree_page_takes_its_title_from_the_metadata_table() -> None:
 def test_a_page_keeps_its_table_as_rows_of_cells() -> None:
     """A page's table is read a cell a line (a cell's paragraphs a line each): the index of
     indicators opens its cells with 一、（一）1., the headings they are in the text."""
-    document = policyparse.parse_file(SAMPLES / "gov-opinion-tertiary-hospital-performance-2019.html")
+    document = policyparse.parse_file(HTML / "gov-opinion-tertiary-hospital-performance-2019.html")
     (table,) = document.tables
     assert len(table.rows) == 56 and table.section is not None and table.section.startswith("att-1")
     assert [cell.text for cell in table.rows[0].cells] == ["一级指标", "二级指标", "三级指标", "指标性质", "指标说明"]
@@ -181,7 +182,7 @@ def test_a_word_file_sets_aside_its_header_footer_and_footnote(word_file: Path) 
 
 
 def test_labels_drawn_by_word_are_marked_generated() -> None:
-    document = policyparse.parse_file(SAMPLES / "law-admin-reconsideration-2017.docx")
+    document = policyparse.parse_file(DOCX / "law-admin-reconsideration-2017.docx")
     articles = [s for s in document.walk() if s.kind.value == "article"]
     chapters = [s for s in document.walk() if s.kind.value == "chapter"]
     assert articles and all(a.generated for a in articles if a.number is not None and a.number <= 99)
@@ -195,7 +196,7 @@ def test_labels_drawn_by_word_are_marked_generated() -> None:
 
 
 def test_a_word_table_keeps_its_merged_cell_once() -> None:
-    document = policyparse.parse_file(SAMPLES / "gov-opinion-tertiary-hospital-performance-2019.docx")
+    document = policyparse.parse_file(DOCX / "gov-opinion-tertiary-hospital-performance-2019.docx")
     (table,) = document.tables
     assert [[cell.text for cell in row.cells] for row in table.rows] == [
         ["任务事项", "牵头单位", "完成时限"],
@@ -228,8 +229,8 @@ def test_a_folder_picks_up_pages_and_word_files(tmp_path: Path, capsys: pytest.C
 
 
 def test_diff_a_word_draft_against_the_published_page(capsys: pytest.CaptureFixture[str]) -> None:
-    draft = SAMPLES / "gov-opinion-tertiary-hospital-performance-2019.docx"
-    page = SAMPLES / "gov-opinion-tertiary-hospital-performance-2019.html"
+    draft = DOCX / "gov-opinion-tertiary-hospital-performance-2019.docx"
+    page = HTML / "gov-opinion-tertiary-hospital-performance-2019.html"
     status = main(["diff", str(draft), str(page), "--to", "json"])
     captured = capsys.readouterr()
     assert status in (0, 1) and captured.err == ""

@@ -8,8 +8,6 @@ strict=True the only exception is PolicyParseError, with the line it applies to.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -18,6 +16,7 @@ import policyparse
 from policyparse import Document, PolicyParseError, Section
 from policyparse._lexer import WHITESPACE
 from policyparse.numerals import int_to_chinese
+from tests.conftest import CORPUS
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -53,7 +52,7 @@ _FRAGMENTS_HARD_CODED = [
 
 
 def _corpus_fragments() -> list[str]:
-    path = Path("/work/shared/corpus/gov-opinion-double-random-supervision-2019.txt")
+    path = CORPUS / "gov-opinion-double-random-supervision-2019.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:

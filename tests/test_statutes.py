@@ -56,7 +56,7 @@ def test_every_article_of_the_text_in_order(path: Path) -> None:
 def test_special_deductions_notice_is_a_notice_and_its_measures() -> None:
     paths = [p for p in corpus_files() if p.name == "gov-notice-iit-special-deductions-2018.txt"]
     if not paths:
-        pytest.skip("shared corpus not available")
+        pytest.skip("needs the corpus (tests/data/corpus)")
     document = policyparse.parse(paths[0].read_text(encoding="utf-8"))
     assert document.sections == () and document.meta.doc_number == "国发〔2018〕41号"
     (measures,) = document.attachments

@@ -201,7 +201,7 @@ WIDTHS = range(20, 46)
 MIN_KEPT = 0.94
 
 
-@pytest.mark.skipif(not corpus_files(), reason="the shared corpus is not beside the checkout")
+@pytest.mark.skipif(not corpus_files(), reason="needs the corpus (tests/data/corpus)")
 def test_most_documents_keep_their_outline_at_every_wrap_width() -> None:
     changed = []
     pairs = 0
@@ -228,7 +228,7 @@ def test_a_wrap_whose_width_varies_is_a_band_of_lengths() -> None:
 
 # With a varying width, a paragraph that ends within the band looks like a sentence cut there:
 # the exact-width ambiguity covers three lengths instead of one. Measured at 29-31: 11 of the 14
-# goldens keep their outline, 38 of the 45 goldens and shared-corpus documents (10 of 45 when
+# goldens keep their outline, 38 of the 45 goldens and corpus documents (10 of 45 when
 # only one width was recognised). The goldens are always here; the corpus only beside a checkout.
 MIN_KEPT_GOLDENS = 0.75
 MIN_KEPT_JITTERED = 0.8
@@ -247,7 +247,7 @@ def test_most_goldens_keep_their_outline_when_the_width_varies() -> None:
     assert kept >= MIN_KEPT_GOLDENS * len(documents), f"{kept} of {len(documents)} kept"
 
 
-@pytest.mark.skipif(not corpus_files(), reason="needs the shared corpus beside the checkout (../shared/corpus)")
+@pytest.mark.skipif(not corpus_files(), reason="needs the corpus (tests/data/corpus)")
 def test_most_documents_keep_their_outline_when_the_width_varies() -> None:
     documents = [*sorted(GOLDEN.glob("*/input.txt")), *corpus_files()]
     kept = _kept(documents)
