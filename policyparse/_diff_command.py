@@ -11,30 +11,24 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from policyparse._inputs import parse_bytes
 from policyparse._output import InputFiles, write_atomically
 from policyparse._read import DEFAULT_MAX_SIZE, read_limited
 from policyparse._visible import visible
-from policyparse.cli import DIFF_FORMATS
-from policyparse.compare.engine import diff
-from policyparse.compare.records import DocumentDiff
-from policyparse.compare.render_html import diff_to_html
-from policyparse.compare.render_json import diff_to_json
-from policyparse.compare.render_markdown import diff_to_markdown
-from policyparse.compare.render_text import diff_to_text
 from policyparse.errors import PolicyParseError
-from policyparse.model import Document
+
+if TYPE_CHECKING:
+    from policyparse.compare.records import DocumentDiff
+    from policyparse.model import Document
 
 __all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "FORMATS", "run_diff"]
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
 EXIT_TROUBLE = 2
-FORMATS = DIFF_FORMATS
+FORMATS = ("text", "json", "markdown", "html")
 
 
 class _Trouble(Exception):
@@ -81,10 +75,12 @@ def run_diff(
     except _Trouble as trouble:
         print(visible(f"policyparse: {trouble}"), file=err)
         return EXIT_TROUBLE
+    from policyparse.compare.engine import diff  # the parse and diff stacks, for this verb only
+
     result = diff(documents[0], documents[1])
     writes_terminal = output is None and out is not None and out.isatty()
     paint = color == "always" or (color == "auto" and writes_terminal and not os.environ.get("NO_COLOR"))
-    rendered = _RENDERERS[to](result, paint)
+    rendered = _render(result, to, paint)
     try:
         if output is not None:
             write_atomically(output, rendered)
@@ -102,12 +98,23 @@ def run_diff(
     return EXIT_DIFFERENT if result.substantive else EXIT_SAME
 
 
-_RENDERERS: dict[str, Callable[[DocumentDiff, bool], str]] = {
-    "text": lambda result, paint: diff_to_text(result, color=paint),
-    "json": lambda result, _: diff_to_json(result) + "\n",
-    "markdown": lambda result, _: diff_to_markdown(result),
-    "html": lambda result, _: diff_to_html(result),
-}
+def _render(result: DocumentDiff, to: str, paint: bool) -> str:
+    """The diff in format ``to`` (one of FORMATS); ``paint``: ANSI colours in text."""
+    if to == "json":
+        from policyparse.compare.render_json import diff_to_json
+
+        return diff_to_json(result) + "\n"
+    if to == "markdown":
+        from policyparse.compare.render_markdown import diff_to_markdown
+
+        return diff_to_markdown(result)
+    if to == "html":
+        from policyparse.compare.render_html import diff_to_html
+
+        return diff_to_html(result)
+    from policyparse.compare.render_text import diff_to_text
+
+    return diff_to_text(result, color=paint)
 
 
 def _load(name: str, stdin: TextIO, limit: int) -> Document:
@@ -125,6 +132,8 @@ def _load(name: str, stdin: TextIO, limit: int) -> Document:
         raise _Trouble(f"{name}: {error.strerror or error}") from error
     except PolicyParseError as error:
         raise _Trouble(f"{name}: {error}") from error
+    from policyparse._inputs import parse_bytes
+
     try:
         return parse_bytes(data, name=None if name == "-" else Path(name).name)
     except PolicyParseError as error:

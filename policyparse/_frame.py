@@ -20,8 +20,9 @@ import regex
 from policyparse._grammar import LAYOUT, NOT_HEADINGS
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
+from policyparse.numerals import HAN_DIGITS, HAN_ZEROS, SMALL_NUMERAL
 
-_HAN_NUMERAL = "〇○零一二三四五六七八九十"
+_HAN_NUMERAL = HAN_ZEROS + SMALL_NUMERAL  # a written date (二〇二五年一月十日), 附件二
 DOC_NUMBER = regex.compile(
     r"(?:\p{Han}{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号"
     r"|(?:\p{Han}{1,8})?第\s*\d{1,5}\s*号)"
@@ -363,7 +364,7 @@ def _signature_followed_by_text(view: _Lines, start: int, stop: int) -> int | No
 
 
 # A bracketed note under a title: a date or a word of enactment (「（1998年11月4日通过）」).
-_ENACTMENT = regex.compile(r"\d{4}\s*年|[〇○零一二三四五六七八九]{4}年|通过|批准|公布|发布|修正|修订|施行")
+_ENACTMENT = regex.compile(rf"\d{{4}}\s*年|[{HAN_ZEROS}{HAN_DIGITS}]{{4}}年|通过|批准|公布|发布|修正|修订|施行")
 
 
 def _titled_block(view: _Lines, i: int, stop: int) -> list[int]:

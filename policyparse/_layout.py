@@ -31,6 +31,7 @@ from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
 from policyparse._wraps import CLOSING, Wrapping, filled, find_wrapping, heading_number, title_like
 from policyparse.model import Diagnostic, Severity, Span
+from policyparse.numerals import SMALL_NUMERAL
 
 CONTINUATION_MARK = regex.compile(r"[（(](?:上接|紧接|下转|接|转)第?[\p{Han}0-9]{1,3}版[）)]")
 DATELINE = regex.compile(r"[（(][\p{Han}]{2,10}\d{0,2}月?\d{0,2}日?电[）)]")
@@ -41,7 +42,7 @@ DATELINE_OPENING = regex.compile(
     r"(?:[（(][^）)]{1,20}[）)]|(?=[\s\u3000]|$))"
 )
 CREDITS = regex.compile(
-    r"(?:[一二三四五六七八九十\d]{1,3}版|本版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:][^。，；,;]{1,40}"
+    rf"(?:[{SMALL_NUMERAL}\d]{{1,3}}版|本版)?(?:责编|责任编辑|版式设计|美术编辑|校对|编辑)[：:][^。，；,;]{{1,40}}"
 )
 # 「新华社记者 王鹏 摄」 after a photo's caption; 「新华社发」 after a picture or chart of the agency's.
 CAPTION = regex.compile(r".{0,60}(?:(?:新华社|本报)?记者\s*\S{2,4}\s*摄|新华社发[）)]?(?:[（(][^）)]{1,20}[）)])?)")

@@ -24,6 +24,8 @@ from policyparse._batch import (
     outcomes,
     read_input_bytes,
 )
+from policyparse._diff_command import FORMATS as DIFF_FORMATS
+from policyparse._diff_command import run_diff
 from policyparse._inputs import INPUT_SUFFIXES
 from policyparse._output import InputFiles
 from policyparse._read import DEFAULT_MAX_SIZE, parse_size
@@ -52,7 +54,6 @@ _USAGE = (
     "  diff      compare two versions of a document\n\n"
     "policyparse VERB --help shows a verb's options."
 )
-DIFF_FORMATS = ("text", "json", "markdown", "html")
 _FORMATS = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
 
@@ -142,8 +143,8 @@ def _build_parser() -> argparse.ArgumentParser:
 def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     """Add the ``diff`` verb and its arguments to a subcommand table; return its parser.
 
-    It lives here rather than in ``policyparse._diff_command`` so that ``convert`` and
-    ``check`` never import the diff package (about 70 ms).
+    The arguments are the CLI's; ``policyparse._diff_command`` runs the verb and imports the
+    diff package only then, so that ``convert`` and ``check`` never load it.
     """
     parser: argparse.ArgumentParser = verbs.add_parser(
         "diff",
@@ -218,8 +219,6 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         arguments = _build_parser().parse_args(argv)
         if arguments.verb == "diff":
-            from policyparse._diff_command import run_diff  # only this verb pays for the diff's import
-
             return run_diff(
                 arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color,
                 max_size=arguments.max_size,

@@ -6,7 +6,27 @@ import functools
 
 import regex
 
-__all__ = ["chinese_to_int", "int_to_chinese", "label_number", "label_value"]
+__all__ = [
+    "DIGITS",
+    "HAN_DIGITS",
+    "HAN_ZEROS",
+    "HEADING_NUMERAL",
+    "ORDINAL_NUMERAL",
+    "SMALL_NUMERAL",
+    "chinese_to_int",
+    "int_to_chinese",
+    "label_number",
+    "label_value",
+]
+
+# The numeral alphabets of labels, as regex character-class contents. The grammar spells the
+# same sets in its terminals (grammars/policyparse.lark); tests/test_numerals.py proves they agree.
+HAN_DIGITS = "一二三四五六七八九"
+HAN_ZEROS = "〇○零"  # ○ (U+25CB) stands for 〇 in many texts: 二○○四年
+DIGITS = "0-9０-９"  # ASCII and full-width
+SMALL_NUMERAL = HAN_DIGITS + "十"  # no zero, no hundreds: 之一, a 「一）」, 「三、四月」
+HEADING_NUMERAL = SMALL_NUMERAL + "百" + HAN_ZEROS  # 一、 and （一）
+ORDINAL_NUMERAL = HEADING_NUMERAL + "千两"  # 第X编/章/节/条 (第一千二百六十条, 第两…)
 
 _DIGITS = {
     "〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -20,7 +40,7 @@ _CIRCLED_SIZES = (20, 15, 15)
 # of digits is not a label.
 _MAX_DIGITS = 5
 _MAX_NUMERAL = 12
-_NUMERAL = regex.compile(r"[一二三四五六七八九十百千〇零○两0-9０-９\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
+_NUMERAL = regex.compile(rf"[{ORDINAL_NUMERAL}{DIGITS}\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
 
 
 def chinese_to_int(numeral: str) -> int:
@@ -125,7 +145,7 @@ def int_to_chinese(number: int) -> str:
     """
     if not 1 <= number <= 9999:
         raise ValueError(f"out of range: {number}")
-    digits = "〇一二三四五六七八九"
+    digits = "〇" + HAN_DIGITS
     parts: list[str] = []
     pending_zero = False
     for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):

@@ -257,3 +257,19 @@ def test_every_submodule_imports_by_name_and_the_diff_loads_no_argparse() -> Non
         "print(records.DocumentDiff.__name__, callable(policyparse.diff), 'argparse' in sys.modules)"
     )
     assert _fresh(code) == "DocumentDiff True False\n"
+
+
+def test_the_diff_and_the_command_line_do_not_import_each_other() -> None:
+    """Importing the diff loads no argparse; the diff verb's module loads no CLI, and the CLI
+    loads no diff until the verb runs (``--help`` and ``convert`` never pay for it)."""
+    probe = (
+        "import sys, policyparse.compare\n"
+        "assert 'argparse' not in sys.modules and 'policyparse.cli' not in sys.modules\n"
+        "import policyparse._diff_command\n"
+        "assert 'policyparse.cli' not in sys.modules and 'argparse' not in sys.modules\n"
+        "for name in [n for n in sys.modules if n.startswith('policyparse')]: del sys.modules[name]\n"
+        "import policyparse.cli\n"
+        "assert not [n for n in sys.modules if n.startswith('policyparse.compare')]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from policyparse import numerals
 from policyparse.numerals import chinese_to_int, label_number
 
 _DIGIT_CHARS = "零一二三四五六七八九"
@@ -190,3 +194,60 @@ def test_label_number_every_circled_number() -> None:
 def test_label_number_rejects(label: str) -> None:
     with pytest.raises(ValueError):
         label_number(label)
+
+
+# -- the alphabets agree with the grammar ---------------------------------------------------------
+
+_GRAMMAR = (Path(__file__).resolve().parents[1] / "grammars" / "policyparse.lark").read_text(encoding="utf-8")
+
+
+def _terminal(name: str) -> str:
+    found = re.search(rf"^{name}: /(.*)/$", _GRAMMAR, re.MULTILINE)
+    assert found, name
+    return found.group(1)
+
+
+def _expand(class_body: str) -> frozenset[str]:
+    """The characters of a regex character class's contents (ranges such as 0-9 expanded)."""
+    chars: set[str] = set()
+    for first, last, single in re.findall(r"(.)-(.)|(.)", class_body):
+        if single:
+            chars.add(single)
+        else:
+            chars.update(chr(code) for code in range(ord(first), ord(last) + 1))
+    return frozenset(chars)
+
+
+@pytest.mark.parametrize("name", ["BOOK", "SUBBOOK", "PART", "CHAPTER", "SECTION", "ARTICLE"])
+def test_the_ordinal_alphabet_is_the_grammars(name: str) -> None:
+    after_di = re.match(r"第\[([^\]]+)\]", _terminal(name))
+    assert after_di and _expand(after_di.group(1)) == _expand(numerals.ORDINAL_NUMERAL + numerals.DIGITS)
+
+
+def test_the_heading_alphabet_is_the_grammars() -> None:
+    h1 = re.match(r"\[([^\]]+)\]\+、\(\?!\[([^\]]+)\]", _terminal("H1"))
+    h2 = re.match(r"\[（\(\]\[([^\]]+)\]", _terminal("H2"))
+    assert h1 and h2
+    assert _expand(h1.group(1)) == _expand(h2.group(1)) == _expand(numerals.HEADING_NUMERAL)
+    assert _expand(h1.group(2)) == _expand(numerals.SMALL_NUMERAL)  # 「三、四月」
+
+
+def test_the_small_alphabet_is_the_grammars() -> None:
+    inserted = re.search(r"之\[([^\]]+)\]", _terminal("ARTICLE"))
+    unknown = re.search(r"\|\[([^\]0-9]+)\]\+\[）\)\]", _terminal("UNKNOWN"))
+    assert inserted and unknown
+    assert _expand(inserted.group(1)) == _expand(unknown.group(1)) == _expand(numerals.SMALL_NUMERAL)
+
+
+@pytest.mark.parametrize("name", ["H3", "H4", "OUTLINE1", "OUTLINE2"])
+def test_the_digit_alphabet_is_the_grammars(name: str) -> None:
+    classes = re.findall(r"\[([^\]]*0-9[^\]]*)\]", _terminal(name))
+    assert classes and all(_expand(body) == _expand(numerals.DIGITS) for body in classes[:1])
+
+
+def test_every_letter_of_the_alphabets_has_a_value() -> None:
+    values = {char: chinese_to_int(char if char not in "十百千" else "一" + char) for char in numerals.ORDINAL_NUMERAL}
+    assert values == {
+        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+        "十": 10, "百": 100, "千": 1000, "〇": 0, "○": 0, "零": 0, "两": 2,
+    }

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from policyparse.numerals import label_number
+from policyparse.numerals import DIGITS, ORDINAL_NUMERAL, label_number
 
 __all__ = ["RefMap", "canonical_references", "reference_key"]
 
 RefMap = Mapping[str, Mapping[str, str]]
 """Per reference unit (条 章 节 编): old reference key → new reference key."""
 
-_NUMERAL = "〇零一二三四五六七八九十百千两0-9"
+_NUMERAL = ORDINAL_NUMERAL + DIGITS
 _REFERENCE = re.compile(rf"(》?)第([{_NUMERAL}]+)([条章节编])(?:之([{_NUMERAL}]+))?")
 _LABEL = re.compile(rf"^第([{_NUMERAL}]+)([条章节编])(?:之([{_NUMERAL}]+))?$")
 

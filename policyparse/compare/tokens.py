@@ -12,6 +12,7 @@ import functools
 import re
 
 from policyparse.compare.fold import fold
+from policyparse.numerals import DIGITS, ORDINAL_NUMERAL
 
 __all__ = ["Token", "tokenize"]
 
@@ -19,17 +20,16 @@ Token = tuple[str, str]
 """``(key, raw)``: the folded text used for alignment, and the text as written (with any
 whitespace that follows it)."""
 
-_CN = "〇零一二三四五六七八九十百千万亿两"
-_DIGITS = "0-9０-９"
+_CN = ORDINAL_NUMERAL + "万亿"  # amounts too: 一百万元
 _UNIT = (
     "个工作日|个自然日|个月|工作日|自然日|周岁|小时|分钟|日|天|周|月|年|岁|元|角|分|倍|%|％"
     "|次|个|名|人|户|家|件|亩|公顷|公里|千米|米|吨|千克|公斤|克|平方米|立方米"
 )
 _TOKEN = re.compile(
     rf"""
-    第[{_CN}{_DIGITS}]+[条款项目章节编](?:之[{_CN}]+)?          # a reference
+    第[{_CN}{DIGITS}]+[条款项目章节编](?:之[{_CN}]+)?          # a reference
     | (?:百分之|千分之)?                                        # a number with its unit
-      (?:[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?[万亿]?|[{_CN}]+)
+      (?:[{DIGITS}]+(?:[.．][{DIGITS}]+)?[万亿]?|[{_CN}]+)
       (?:{_UNIT})?
     | [A-Za-zＡ-Ｚａ-ｚ]+                                        # Latin letters
     | \S                                                        # anything else

@@ -52,10 +52,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from policyparse.numerals import HAN_DIGITS
+
 __all__ = ["format_number", "is_known"]
 
-_CN = "○一二三四五六七八九"  # chineseCounting's digits, zero included (U+25CB)
-_CNT = "〇一二三四五六七八九"  # ideographDigital's digits and the 〇 (U+3007) of chineseCountingThousand
+_CN = "○" + HAN_DIGITS  # chineseCounting's digits, zero included (U+25CB)
+_CNT = "〇" + HAN_DIGITS  # ideographDigital's digits and the 〇 (U+3007) of chineseCountingThousand
 _AND = "〇"
 _LEGAL_SIMPLIFIED = ("零壹贰叁肆伍陆柒捌玖", "拾佰仟")
 _LEGAL_TRADITIONAL = ("零壹貳參肆伍陸柒捌玖", "拾佰仟")
