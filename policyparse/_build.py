@@ -18,10 +18,10 @@ from policyparse import _titles
 from policyparse._construct import new_paragraph, new_section, new_separator
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
 from policyparse._grammar import LAYOUT, TEXT, UNKNOWN, UNNUMBERED
-from policyparse._layout import Layout
 from policyparse._lexer import WHITESPACE, Line
 from policyparse._meta import MetaBuilder, clean_title
 from policyparse._tree import RANK, Draft, Marker
+from policyparse.layout import Layout
 from policyparse.model import (
     Attachment,
     Diagnostic,

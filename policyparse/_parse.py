@@ -8,11 +8,11 @@ import regex
 
 from policyparse._build import DocumentBuilder
 from policyparse._frame import find_frame
-from policyparse._layout import ReaderHints, analyse_layout
 from policyparse._lexer import split_lines, tokens
 from policyparse._numbering import NUMBERING_CODES, check_numbering
 from policyparse._tree import parse_tokens
 from policyparse.errors import PolicyParseError
+from policyparse.layout import ReaderHints, analyse_layout
 from policyparse.model import Diagnostic, Document, Page, Severity
 
 

@@ -156,7 +156,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "page-marks": _cycle(["（上接第一版）", "— 3 —", "（新华社北京8月25日电）", "责编：张三"]),
     "page-wrapped-lines": _cycle(["为了规范行政复议工作，保护公民、法人和其他组", "织的合法权益，根据宪法制定本法"]),
     # From n = 16 on, past the size up to which a text can be taken for a page (200,000
-    # characters, policyparse._layout.MAX_PAGE): below it, page analysis compares lines with
+    # characters, policyparse.layout.MAX_PAGE): below it, page analysis compares lines with
     # the whole page, a cost bounded by that size.
     "page-long-article": lambda n: _page(150 * n, policy_lines=0),
     "page-long-article-and-policy": lambda n: _page(75 * n, policy_lines=75 * n),

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse._layout import _glued_suffix, _page_marker
+from policyparse.layout.intrusions import _glued_suffix
+from policyparse.layout.newspaper import page_marker as _page_marker
 from tests.conftest import SEED
 
 

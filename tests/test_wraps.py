@@ -1,4 +1,4 @@
-"""Hard wraps are undone by general rules (policyparse/_wraps.py), each tested on real lines.
+"""Hard wraps are undone by general rules (policyparse/layout/wraps.py), each tested on real lines.
 
 Every excerpt is copied from a corpus document (named above it); the test wraps it the way a
 PDF extraction would and expects the paragraphs and the outline of the unwrapped text.
@@ -13,7 +13,7 @@ import pytest
 import policyparse
 from policyparse import Document
 from policyparse._lexer import split_lines
-from policyparse._wraps import find_wrapping
+from policyparse.layout.wraps import find_wrapping
 from tests.conftest import GOLDEN, SEED, corpus_files
 from tests.noise import hard_wrap, jittered_wrap, kinsoku_wrap, pdf_pages
 from tests.test_noise import outline

@@ -16,9 +16,9 @@ from typing import Any
 import attrs
 import regex
 
-from policyparse._layout import ReaderHints
 from policyparse._meta import as_date
 from policyparse._parse import parse_text
+from policyparse.layout import ReaderHints
 from policyparse.model import (
     Diagnostic,
     Document,

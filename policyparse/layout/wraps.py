@@ -1,4 +1,4 @@
-"""Hard wraps: does a line of a hard-wrapped text (a PDF extraction) go on in the next line?
+"""Layout, for the joins pass: hard wraps. does a line of a hard-wrapped text (a PDF extraction) go on in the next line?
 
 A hard-wrapped text cuts every paragraph into lines of one width; only a paragraph's last line
 is shorter. A full line therefore usually goes on, but not always: a paragraph can end exactly
@@ -33,8 +33,7 @@ import regex
 
 from policyparse._grammar import LAYOUT, NOT_HEADINGS, marker_pattern
 from policyparse._lexer import Line
-from policyparse._titles import SENTENCE_PUNCTUATION
-from policyparse.numerals import label_value
+from policyparse.layout.lines import filled, heading_number, number_of, title_like
 
 # A line that closes a sentence or an item ends with one of these.
 CLOSING = "。！？；：…”’」』）)】.!?;:—"
@@ -48,7 +47,6 @@ _BAND_SHARE = 0.8
 _MAX_SLACK = 4
 _MIN_BAND_LINES = 10
 _MIN_LONG_LINE = 20
-_MAX_TITLE_LINE = 40
 _TITLE_SHARE = 0.8
 # How far back an inline list's previous item is looked for (a bound keeps long chains linear).
 _INLINE_ITEM_REACH = 400
@@ -235,14 +233,8 @@ def _gap_shape(gap: Sequence[Line]) -> tuple[bool, int, int, int]:
     return True, marks[0], len(gap) - 1 - marks[-1], blanks
 
 
-def title_like(content: str) -> bool:
-    """A short line without sentence punctuation: a title, a headline, a running header."""
-    return 0 < len(content) <= _MAX_TITLE_LINE and not SENTENCE_PUNCTUATION.search(content)
 
 
-def heading_number(text: str, line: Line) -> int | None:
-    """The number of a heading line's label, or None."""
-    return _value(text[line.label_start : line.label_end])
 
 
 def _sentence_kinds(text: str, lines: Sequence[Line], shortest_full: int) -> frozenset[str]:
@@ -259,9 +251,6 @@ def _sentence_kinds(text: str, lines: Sequence[Line], shortest_full: int) -> fro
     return frozenset(kind for kind, count in seen.items() if count >= 2 and titles[kind] < _TITLE_SHARE * count)
 
 
-def filled(line: Line) -> bool:
-    """A line that holds text of the flow: not blank, not taken out of it (furniture, a join)."""
-    return not line.is_blank and line.kind != LAYOUT
 
 
 def _full(text: str, line: Line, following: Line, shortest_full: int) -> bool:
@@ -281,7 +270,7 @@ def _goes_on_inline_list(text: str, head: Line, line: Line, following: Line) -> 
         return False
     start = max(head.rest_start, line.content_end - _INLINE_ITEM_REACH)
     for found in marker_pattern().finditer(text, start, line.content_end):
-        if found.lastgroup == following.kind and _value(found.group()) == wanted - 1:
+        if found.lastgroup == following.kind and number_of(found.group()) == wanted - 1:
             return True
     return False
 
@@ -292,9 +281,3 @@ def _follows_numbering(text: str, following: Line, last_values: Mapping[str, int
     return value is not None and (value == 1 or last_values.get(following.kind) == value - 1)
 
 
-def _value(label: str) -> int | None:
-    """The number a label stands for, or None when it holds no valid numeral."""
-    try:
-        return label_value(label)
-    except ValueError:
-        return None
