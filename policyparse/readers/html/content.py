@@ -72,7 +72,6 @@ from lxml import html
 from policyparse._frame import ATTACHMENT_HEAD, ATTACHMENT_LIST, DATE, DOC_NUMBER, NOTE
 from policyparse._grammar import marker_pattern
 from policyparse.errors import PolicyParseError
-from policyparse.readers.html.blocks import Line, Region
 from policyparse.readers.html.chrome import (
     WHITESPACE,
     file_link_name,
@@ -81,6 +80,7 @@ from policyparse.readers.html.chrome import (
     is_file_link,
     is_related_heading,
 )
+from policyparse.readers.html.lines import Line, Region
 from policyparse.readers.html.metadata import Entry, bare_date
 from policyparse.readers.html.titles import PageTitles, squeeze, without_date
 from policyparse.readers.reading import Role

@@ -14,9 +14,10 @@ import attrs
 from lxml import etree, html
 
 from policyparse.errors import PolicyParseError
-from policyparse.readers.html.blocks import Line, walk_page
+from policyparse.readers.html.blocks import walk_page
 from policyparse.readers.html.content import assign_roles
 from policyparse.readers.html.decode import decode_page
+from policyparse.readers.html.lines import Line
 from policyparse.readers.html.metadata import find_metadata, metadata_facts
 from policyparse.readers.html.titles import PageTitles
 from policyparse.readers.reading import Block, Cell, Fact, Reading, Role
