@@ -42,6 +42,7 @@ import attrs
 from lxml import html
 
 from policyparse.readers.html.chrome import is_file_href
+from policyparse.readers.html.css import css_hidden, font_weight, is_hidden
 from policyparse.readers.html.lines import Line, Region, Walk
 from policyparse.readers.html.tables import UNSEEN, cell_spans, is_data_table, join_cells
 
@@ -77,10 +78,6 @@ _TOOL_NAMES = re.compile(
     r"(?<![a-z])(?:share|fenxiang|qr|qrcode|ewm|erweima|print|dayin|tools?|toolbar|font[-_ ]?size|zihao|"
     r"search|sousuo)(?![a-z])"
 )
-# A ``<style>`` rule that hides a simple selector: 「.alert-warning」, 「#popup」, 「div.mask」.
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CSS_BRACES = re.compile(r"[{}]")
-_SIMPLE_SELECTOR = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9]*)?([.#])(-?[_a-zA-Z][-\w]*)")
 _META_TITLES = ("articletitle", "title")  # <meta name=…> naming the document, the preferred first
 _STRONG_TAGS = frozenset({"b", "strong", "th", *_HEADINGS})
 # CSS collapses these; every other space character (U+00A0, U+3000 …) is text.
@@ -97,7 +94,7 @@ def walk_page(root: html.HtmlElement) -> Walk:
     Returns:
         The lines, the regions, the ``<title>`` and the meta title (whitespace collapsed), if any.
     """
-    walker = _Walker(_css_hidden(root))
+    walker = _Walker(css_hidden(root))
     walker.walk(root, 0)
     walker.flush(force=False)
     return Walk(
@@ -154,7 +151,7 @@ class _Walker:
                 if element is not root:
                     self.text(element.tail, context)
                 continue
-            if tag in UNSEEN or _hidden(element):
+            if tag in UNSEEN or is_hidden(element):
                 self._note_title(element, tag)
                 if element is not root:
                     self.text(element.tail, context)
@@ -306,7 +303,7 @@ class _Walker:
 
         ``remaining`` is how many rows the section holds from this one on, for ``rowspan=0``.
         """
-        if isinstance(element.tag, str) and _hidden(element):
+        if isinstance(element.tag, str) and is_hidden(element):
             return
         if element.tag == "tr":
             self.row(element, index, flags, remaining)
@@ -322,7 +319,7 @@ class _Walker:
         spans: list[tuple[int, int]] = []
         runs: list[tuple[str, int]] = []
         for cell in row:
-            if not isinstance(cell.tag, str) or cell.tag in UNSEEN or _hidden(cell):
+            if not isinstance(cell.tag, str) or cell.tag in UNSEEN or is_hidden(cell):
                 continue
             lines = _cell_lines(cell, _flags(cell, str(cell.tag), flags))
             if runs:
@@ -407,62 +404,6 @@ def _rows_left(children: list[html.HtmlElement]) -> list[int]:
     return left
 
 
-def _css_hidden(root: html.HtmlElement) -> tuple[frozenset[str], frozenset[str]]:
-    """The classes and ids that the page's ``<style>`` rules hide with ``display:none``.
-
-    Only rules at the top level of a style sheet (not in ``@media``) whose selector is a simple
-    class or id (「.alert-warning」, 「#popup」, 「div.mask」) count; a later rule that gives the
-    same selector another display shows it again.
-    """
-    hidden: dict[tuple[str, str], bool] = {}
-    for style in root.iter("style"):
-        for selectors, declarations in _css_rules(style.text or ""):
-            display = _display(declarations)
-            if display is None:
-                continue
-            for selector in selectors.split(","):
-                match = _SIMPLE_SELECTOR.fullmatch(selector.strip())
-                if match is not None:
-                    hidden[match.group(1), match.group(2)] = display == "none"
-    classes = frozenset(name for (kind, name), none in hidden.items() if none and kind == ".")
-    ids = frozenset(name for (kind, name), none in hidden.items() if none and kind == "#")
-    return classes, ids
-
-
-def _css_rules(sheet: str) -> list[tuple[str, str]]:
-    """The top-level rules of a style sheet as ``(selectors, declarations)``; at-rules are skipped."""
-    sheet = _CSS_COMMENT.sub("", sheet)
-    rules = []
-    depth = 0
-    selector_start = 0
-    block_start = 0
-    for brace in _CSS_BRACES.finditer(sheet):
-        if brace.group() == "{":
-            if depth == 0:
-                block_start = brace.end()
-            depth += 1
-            continue
-        if depth == 0:
-            continue  # a stray closing brace
-        depth -= 1
-        if depth == 0:
-            selectors = sheet[selector_start : block_start - 1].strip()
-            if not selectors.startswith("@"):
-                rules.append((selectors, sheet[block_start : brace.start()]))
-            selector_start = brace.end()
-    return rules
-
-
-def _display(declarations: str) -> str | None:
-    """The value of the last ``display`` declaration, lowercased, ``!important`` aside; None if none."""
-    value = None
-    for declaration in declarations.split(";"):
-        name, _, given = declaration.partition(":")
-        if name.strip().lower() == "display":
-            value = given.replace("!important", "").strip().lower()
-    return value
-
-
 def _cell_lines(cell: html.HtmlElement, flags: int) -> list[Line]:
     """The non-empty lines of a data table's cell, read by a walker of their own."""
     walker = _Walker()
@@ -487,39 +428,12 @@ def _flags(element: html.HtmlElement, tag: str, inherited: int) -> int:
         flags |= _PRE
     style = element.get("style")
     if style and "font-weight" in style:
-        weight = _font_weight(style)
+        weight = font_weight(style)
         if weight is True:
             flags |= _STRONG
         elif weight is False:
             flags &= ~_STRONG
     return flags
-
-
-def _font_weight(style: str) -> bool | None:
-    """Whether a ``style`` attribute makes text bold (700 and above, ``bold``, ``bolder``); None if silent."""
-    for declaration in style.split(";"):
-        name, _, value = declaration.partition(":")
-        if name.strip().lower() != "font-weight":
-            continue
-        value = value.replace("!important", "").strip().lower()
-        if value in ("bold", "bolder"):
-            return True
-        if value.isdigit():
-            return int(value) >= 700
-        if value in ("normal", "lighter"):
-            return False
-    return None
-
-
-def _hidden(element: html.HtmlElement) -> bool:
-    """The ``hidden`` attribute or ``display:none`` in the element's own style."""
-    if element.get("hidden") is not None:
-        return True
-    style = element.get("style")
-    if not style:
-        return False
-    squeezed = "".join(style.lower().split())
-    return "display:none" in squeezed
 
 
 def _collapse(runs: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
