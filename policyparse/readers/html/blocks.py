@@ -29,8 +29,9 @@ evidence), and what the elements around it say:
   erweima, print, tools, fontsize, search), for the content finder to weigh;
 * *control*: the line holds a form control (``input``, ``select``, ``button``, ``textarea``).
 
-Each block element that holds lines is recorded as a :class:`Region`: a candidate container
-for the content finder.
+Each block element that holds lines is recorded as a :class:`.lines.Region`: a candidate
+container for the content finder. The records are in :mod:`.lines`, a run's flags and the
+whitespace rules in :mod:`.runs`, what styles hide or make bold in :mod:`.css`.
 """
 
 from __future__ import annotations
@@ -41,18 +42,22 @@ import re
 import attrs
 from lxml import html
 
-from policyparse.readers.html.chrome import is_file_href
-from policyparse.readers.html.css import css_hidden, font_weight, is_hidden
+from policyparse.readers.html.css import css_hidden, is_hidden
 from policyparse.readers.html.lines import Line, Region, Walk
+from policyparse.readers.html.runs import (
+    FILE,
+    PRE,
+    SPACE_CHARS,
+    STRONG,
+    bold_prefix,
+    collapse_runs,
+    collapse_spaces,
+    element_flags,
+    link_chars,
+)
 from policyparse.readers.html.tables import UNSEEN, cell_spans, is_data_table, join_cells
 
 __all__ = ["walk_page"]
-
-# Flags of a run of text.
-_STRONG = 1  # inside b, strong, th, a heading, or font-weight bold
-_LINK = 2  # inside <a href>
-_PRE = 4  # whitespace kept (inside <pre>)
-_FILE = 8  # inside <a href> to a file (「…/W0201912.pdf」) or <a download>: an attachment
 
 _BLOCK_TAGS = frozenset(
     {
@@ -64,7 +69,6 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_PRE_TAGS = frozenset({"pre", "listing", "xmp", "plaintext", "textarea"})
 # What the elements around a line say (see the module docstring).
 _CONCEAL = 1
 _BOX = 2
@@ -79,10 +83,6 @@ _TOOL_NAMES = re.compile(
     r"search|sousuo)(?![a-z])"
 )
 _META_TITLES = ("articletitle", "title")  # <meta name=…> naming the document, the preferred first
-_STRONG_TAGS = frozenset({"b", "strong", "th", *_HEADINGS})
-# CSS collapses these; every other space character (U+00A0, U+3000 …) is text.
-_ASCII_SPACES = re.compile(r"[ \t\n\r\f]+")
-_SPACE_CHARS = " \t\n\r\f"
 
 
 def walk_page(root: html.HtmlElement) -> Walk:
@@ -173,11 +173,11 @@ class _Walker:
                 if element is not root:
                     self.text(element.tail, context)
                 continue
-            own = _flags(element, tag, context)
+            own = element_flags(element, tag, context)
             if tag in _BLOCK_TAGS:
                 heading = _repaired_heading(element) if tag == "p" else None
                 if heading is not None:
-                    own |= _STRONG
+                    own |= STRONG
                 self.open_block(element, tag, heading)
             contexts.append(own)
             stack.append((element, own_marks))
@@ -191,7 +191,7 @@ class _Walker:
         """Add text to the current line; in ``<pre>`` each newline ends a line."""
         if not text:
             return
-        if not flags & _PRE:
+        if not flags & PRE:
             self.runs.append((text, flags))
             return
         pieces = text.split("\n")
@@ -257,7 +257,7 @@ class _Walker:
         self.control_seen = False
         if not self.runs and not force:
             return
-        runs = _collapse(self.runs)
+        runs = collapse_runs(self.runs)
         self.runs = []
         if not runs and not force:
             return
@@ -268,13 +268,13 @@ class _Walker:
                 text="".join(text for text, _ in runs),
                 element=block.element,
                 heading=block.heading,
-                bold=_bold_prefix(runs),
-                link_chars=_link_chars(runs),
+                bold=bold_prefix(runs),
+                link_chars=link_chars(runs),
                 runs=runs,
                 concealed=self.concealed > 0,
                 box=self.boxes[-1] if self.boxes else None,
                 control=control or self.controls > 0,
-                file_link=any(flags & _FILE for _, flags in runs),
+                file_link=any(flags & FILE for _, flags in runs),
             )
         )
 
@@ -321,7 +321,7 @@ class _Walker:
         for cell in row:
             if not isinstance(cell.tag, str) or cell.tag in UNSEEN or is_hidden(cell):
                 continue
-            lines = _cell_lines(cell, _flags(cell, str(cell.tag), flags))
+            lines = _cell_lines(cell, element_flags(cell, str(cell.tag), flags))
             if runs:
                 runs.append(("\t", 0))
             for number, line in enumerate(lines):
@@ -337,33 +337,21 @@ class _Walker:
         heading = self.blocks[-1].heading if self.blocks else None
         self.lines.append(
             Line(
-                text=text, element=row, heading=heading, bold=_bold_prefix(runs), link_chars=_link_chars(runs),
+                text=text, element=row, heading=heading, bold=bold_prefix(runs), link_chars=link_chars(runs),
                 table=index, cells=cells, cell_lines=tuple(cell_lines), runs=tuple(runs),
                 concealed=self.concealed > 0, box=self.boxes[-1] if self.boxes else None,
-                file_link=any(flags & _FILE for _, flags in runs),
+                file_link=any(flags & FILE for _, flags in runs),
             )
         )
 
     def _note_title(self, element: html.HtmlElement, tag: str) -> None:
-        if tag == "head":
-            self._note_meta_title(element)
+        if tag == "head" and self.meta_title is None:
+            self.meta_title = _meta_title(element)
         if self.page_title is not None:
             return
         title = element if tag == "title" else element.find(".//title") if tag == "head" else None
         if title is not None:
-            self.page_title = _collapsed(title.text_content())
-
-    def _note_meta_title(self, head: html.HtmlElement) -> None:
-        found: dict[str, str] = {}
-        for meta in head.iter("meta"):
-            name = (meta.get("name") or "").strip().lower()
-            if name in _META_TITLES:
-                content = _collapsed(meta.get("content") or "")
-                if content:
-                    found.setdefault(name, content)
-        for name in _META_TITLES:
-            if name in found and self.meta_title is None:
-                self.meta_title = found[name]
+            self.page_title = collapse_spaces(title.text_content())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -372,6 +360,18 @@ def _name_marks(ident: str, classes: str) -> int:
     said = _CASE_CHANGE.sub(" ", f"{ident} {classes}").lower()
     marks = _CONCEAL if _CONCEALING_NAMES.search(said) else 0
     return marks | _BOX if _TOOL_NAMES.search(said) else marks
+
+
+def _meta_title(head: html.HtmlElement) -> str | None:
+    """The document's title as the ``<head>``'s ``<meta name="ArticleTitle">`` (or ``name="title"``) gives it."""
+    found: dict[str, str] = {}
+    for meta in head.iter("meta"):
+        name = (meta.get("name") or "").strip().lower()
+        if name in _META_TITLES:
+            content = collapse_spaces(meta.get("content") or "")
+            if content:
+                found.setdefault(name, content)
+    return next((found[name] for name in _META_TITLES if name in found), None)
 
 
 def _repaired_heading(paragraph: html.HtmlElement) -> int | None:
@@ -384,13 +384,9 @@ def _repaired_heading(paragraph: html.HtmlElement) -> int | None:
     previous = paragraph.getprevious()
     if previous is None or not isinstance(previous.tag, str) or previous.tag not in _HEADINGS:
         return None
-    if len(previous) or (previous.text or "").strip(_SPACE_CHARS):
+    if len(previous) or (previous.text or "").strip(SPACE_CHARS):
         return None
     return _HEADINGS[previous.tag]
-
-
-def _collapsed(text: str) -> str:
-    return _ASCII_SPACES.sub(" ", text).strip(_SPACE_CHARS)
 
 
 def _rows_left(children: list[html.HtmlElement]) -> list[int]:
@@ -414,74 +410,3 @@ def _cell_lines(cell: html.HtmlElement, flags: int) -> list[Line]:
         walker.text(child.tail, flags)
     walker.close_block()
     return [line for line in walker.lines if line.text]
-
-
-def _flags(element: html.HtmlElement, tag: str, inherited: int) -> int:
-    flags = inherited
-    if tag in _STRONG_TAGS:
-        flags |= _STRONG
-    elif tag == "a" and element.get("href") is not None:
-        flags |= _LINK
-        if element.get("download") is not None or is_file_href(element.get("href", "")):
-            flags |= _FILE
-    if tag in _PRE_TAGS:
-        flags |= _PRE
-    style = element.get("style")
-    if style and "font-weight" in style:
-        weight = font_weight(style)
-        if weight is True:
-            flags |= _STRONG
-        elif weight is False:
-            flags &= ~_STRONG
-    return flags
-
-
-def _collapse(runs: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    """Collapse ASCII whitespace as CSS does and trim it at the line's ends; pre runs stay as they are."""
-    out: list[tuple[str, int]] = []
-    after_space = True  # at the line's start a collapsible space is dropped
-    for text, flags in runs:
-        if flags & _PRE:
-            out.append((text, flags))
-            after_space = False
-            continue
-        collapsed = _ASCII_SPACES.sub(" ", text)
-        if after_space and collapsed.startswith(" "):
-            collapsed = collapsed[1:]
-        if collapsed:
-            out.append((collapsed, flags))
-            after_space = collapsed.endswith(" ")
-    while out:
-        text, flags = out[-1]
-        if flags & _PRE or not text.endswith(" "):
-            break
-        text = text[:-1]
-        if text:
-            out[-1] = (text, flags)
-            break
-        out.pop()
-    return tuple(out)
-
-
-def _bold_prefix(runs: tuple[tuple[str, int], ...] | list[tuple[str, int]]) -> int:
-    """How many characters at the line's start are bold.
-
-    Spaces take the weight of what is around them (a space shows no weight): the count runs
-    from the line's start, over indentation, to the last bold character before the first
-    character that is not bold. ``「\u3000\u3000<b>一、总则</b>」`` has 6 bold characters.
-    """
-    position = 0
-    bold = 0
-    for text, flags in runs:
-        if text.isspace():
-            position += len(text)
-            continue
-        if not flags & _STRONG:
-            break
-        bold = position + len(text.rstrip())
-        position += len(text)
-    return bold
-
-
-def _link_chars(runs: tuple[tuple[str, int], ...] | list[tuple[str, int]]) -> int:
-    return sum(len("".join(text.split())) for text, flags in runs if flags & _LINK)

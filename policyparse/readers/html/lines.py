@@ -22,7 +22,7 @@ class Line:
         text: the line as a browser shows it.
         element: the block element it came from (a ``tr`` for a data table's row).
         heading: 1-6 inside ``h1``-``h6``, else None.
-        bold: how many characters at the start are bold (see :mod:`.blocks`).
+        bold: how many characters at the start are bold (see :func:`.runs.bold_prefix`).
         link_chars: how many of its non-space characters are inside links.
         table: the data table's index for a row, else None.
         cells: a row's cells.
