@@ -1,10 +1,10 @@
 """Reader stage (Word): a .docx file → a :class:`~policyparse.readers.reading.Reading`, one block per line Word shows.
 
 The stages, each in its own module: ``package`` (the zip, its parts, the bad-file errors),
-``xml`` (namespaces, the safe parser), ``styles``, ``numbering`` (definitions, counters,
-labels) with ``formats`` (a counter value in a numFmt), ``body`` (paragraphs, runs, tables,
-tracked changes), ``notes`` (headers, footers, footnotes, endnotes, comments) and ``facts``
-(the title).
+``xml`` (namespaces, the wrappers read through, the safe parser), ``styles``, ``numbering``
+(definitions, counters, labels) with ``formats`` (a counter value in a numFmt), ``body``
+(paragraphs, runs, tables, tracked changes) with ``tables`` (a table's rows and cell spans),
+``notes`` (headers, footers, footnotes, endnotes, comments) and ``facts`` (the title).
 """
 
 from __future__ import annotations

@@ -41,8 +41,9 @@ document order, and becomes one block per line:
   joined by one space (empty ones add nothing), and so are a paragraph's lines in a cell. A
   cell spanning columns (``w:gridSpan``) has that colspan; a ``w:vMerge`` restart cell the
   rowspan of the rows it covers; the covered (continue) cells are not read (Word shows
-  nothing of them). A table nested in a cell has no rows of its own: its cells' texts are
-  joined by spaces into the outer cell (it still takes a table number, in reading order).
+  nothing of them; the layout is :mod:`.tables`'s). A table nested in a cell has no rows of
+  its own: its cells' texts are joined by spaces into the outer cell (it still takes a table
+  number, in reading order).
 - Indexes and locators count every ``w:p`` of the part in document order (the n-th
   ``//w:p``), those of skipped branches and deleted paragraphs included, so that a locator
   always names the same element.
@@ -57,6 +58,7 @@ from lxml import etree
 
 from policyparse.readers.docx.numbering import ListCounter, Numbering
 from policyparse.readers.docx.styles import Styles, outline_heading
+from policyparse.readers.docx.tables import row_change, table_layout
 from policyparse.readers.docx.xml import (
     ALTERNATE,
     M_T,
@@ -65,15 +67,13 @@ from policyparse.readers.docx.xml import (
     SDT,
     SDT_CONTENT,
     TBL,
-    TC,
-    TR,
     TXBX,
-    VAL,
     P,
     T,
     attr,
     choose,
     on_off,
+    unwrap,
     w,
     w_int,
 )
@@ -81,8 +81,6 @@ from policyparse.readers.reading import Block, Cell, Role
 
 __all__ = ["Context", "Story"]
 
-# Word tables have at most 63 columns: a gridSpan past that is a broken (or hostile) file.
-_MAX_COLUMNS = 63
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _R = w("r")
 _TAB = w("tab")
@@ -118,8 +116,6 @@ _SHAPES = (w("drawing"), w("pict"), w("object"))
 _INLINE_WRAPPERS = frozenset(
     w(name) for name in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")
 ) | {_INS, _MOVE_TO}
-# Block-level wrappers around paragraphs, tables, rows and cells.
-_BLOCK_WRAPPERS = frozenset({w("customXml"), SDT_CONTENT, _INS, _MOVE_TO})
 _PAGE_BREAKS = ("page", "column")
 
 
@@ -287,7 +283,7 @@ class Story:
 
     def _flow(self, container: etree._Element) -> Iterator[_Paragraph | etree._Element]:
         held: _Inline | None = None
-        for child in _unwrap(container, (P, TBL)):
+        for child in unwrap(container, (P, TBL)):
             if child.tag == TBL:
                 if held is not None:
                     yield from self._finish(held)
@@ -488,11 +484,11 @@ class Story:
     def _emit_table(self, table: etree._Element) -> None:
         number = self._context.tables
         self._context.tables += 1
-        for row_number, (row, cells) in enumerate(_layout(table)):
-            if _row_change(row, _DEL):
+        for row_number, (row, cells) in enumerate(table_layout(table)):
+            if row_change(row, _DEL):
                 self._context.deletions += 1
                 continue
-            if _row_change(row, _INS):
+            if row_change(row, _INS):
                 self._context.insertions += 1
             texts: list[str] = []
             spans: list[Cell] = []
@@ -542,8 +538,8 @@ class Story:
     def _nested_table_texts(self, table: etree._Element) -> list[str]:
         self._context.tables += 1
         parts: list[str] = []
-        for row, cells in _layout(table):
-            if _row_change(row, _DEL):
+        for row, cells in table_layout(table):
+            if row_change(row, _DEL):
                 self._context.deletions += 1
                 continue
             for cell in cells:
@@ -552,69 +548,6 @@ class Story:
                     if text:
                         parts.append(text)
         return parts
-
-
-@attrs.frozen(kw_only=True)
-class _CellPlace:
-    element: etree._Element
-    colspan: int = 1
-    rowspan: int = 1
-    covered: bool = False
-
-
-def _layout(table: etree._Element) -> list[tuple[etree._Element, list[_CellPlace]]]:
-    """The rows of a table, each with its cells' spans; vMerge continue cells marked covered."""
-    grid: list[list[tuple[etree._Element, int, int, str | None]]] = []  # (tc, column, span, vMerge)
-    rows = list(_unwrap(table, (TR,)))
-    for row in rows:
-        trpr = row.find(w("trPr"))
-        column = min(max(w_int(trpr.find(w("gridBefore"))) or 0, 0), _MAX_COLUMNS) if trpr is not None else 0
-        placed = []
-        for cell in _unwrap(row, (TC,)):
-            tcpr = cell.find(w("tcPr"))
-            span = min(max(w_int(tcpr.find(w("gridSpan"))) or 1, 1), _MAX_COLUMNS) if tcpr is not None else 1
-            merge_element = tcpr.find(w("vMerge")) if tcpr is not None else None
-            merge = None
-            if merge_element is not None:
-                merge = "restart" if merge_element.get(VAL) == "restart" else "continue"
-            placed.append((cell, column, span, merge))
-            column += span
-        grid.append(placed)
-    columns = [{column: merge for _, column, _, merge in placed} for placed in grid]
-    layout = []
-    for row_number, (row, placed) in enumerate(zip(rows, grid, strict=True)):
-        cells = []
-        for cell, column, span, merge in placed:
-            rowspan = 1
-            if merge == "restart":
-                while row_number + rowspan < len(rows) and columns[row_number + rowspan].get(column) == "continue":
-                    rowspan += 1
-            cells.append(_CellPlace(element=cell, colspan=span, rowspan=rowspan, covered=merge == "continue"))
-        layout.append((row, cells))
-    return layout
-
-
-def _row_change(row: etree._Element, tag: str) -> bool:
-    trpr = row.find(w("trPr"))
-    return trpr is not None and trpr.find(tag) is not None
-
-
-def _unwrap(container: etree._Element, wanted: tuple[str, ...]) -> Iterator[etree._Element]:
-    """The ``wanted`` children of a container, through content controls, custom XML and alternates."""
-    for child in container:
-        tag = child.tag
-        if tag in wanted:
-            yield child
-        elif tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from _unwrap(content, wanted)
-        elif tag in _BLOCK_WRAPPERS:
-            yield from _unwrap(child, wanted)
-        elif tag == ALTERNATE:
-            branch = choose(child)
-            if branch is not None:
-                yield from _unwrap(branch, wanted)
 
 
 def _text_boxes(shape: etree._Element) -> list[etree._Element]:
