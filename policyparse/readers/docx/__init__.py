@@ -2,15 +2,17 @@
 
 The stages, each in its own module: ``package`` (the zip, its parts, the bad-file errors),
 ``xml`` (namespaces, the wrappers read through, the safe parser), ``styles``, ``numbering``
-(definitions, counters, labels) with ``formats`` (a counter value in a numFmt), ``body``
-(paragraphs, runs, tables, tracked changes) with ``tables`` (a table's rows and cell spans),
-``notes`` (headers, footers, footnotes, endnotes, comments) and ``facts`` (the title).
+(definitions, counters, labels) with ``formats`` (a counter value in a numFmt), ``context``
+(what the stories share), ``body`` (paragraphs, runs, tables, tracked changes) with ``tables``
+(a table's rows and cell spans), ``notes`` (headers, footers, footnotes, endnotes, comments)
+and ``facts`` (the title).
 """
 
 from __future__ import annotations
 
 from policyparse.errors import PolicyParseError
-from policyparse.readers.docx.body import Context, Story
+from policyparse.readers.docx.body import Story
+from policyparse.readers.docx.context import Context
 from policyparse.readers.docx.facts import metadata_facts
 from policyparse.readers.docx.notes import read_set_aside
 from policyparse.readers.docx.numbering import Numbering

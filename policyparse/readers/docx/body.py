@@ -56,8 +56,9 @@ from collections.abc import Iterator
 import attrs
 from lxml import etree
 
-from policyparse.readers.docx.numbering import ListCounter, Numbering
-from policyparse.readers.docx.styles import Styles, outline_heading
+from policyparse.readers.docx.context import Context
+from policyparse.readers.docx.numbering import ListCounter
+from policyparse.readers.docx.styles import outline_heading
 from policyparse.readers.docx.tables import row_change, table_layout
 from policyparse.readers.docx.xml import (
     ALTERNATE,
@@ -79,7 +80,7 @@ from policyparse.readers.docx.xml import (
 )
 from policyparse.readers.reading import Block, Cell, Role
 
-__all__ = ["Context", "Story"]
+__all__ = ["Story"]
 
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _R = w("r")
@@ -117,37 +118,6 @@ _INLINE_WRAPPERS = frozenset(
     w(name) for name in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")
 ) | {_INS, _MOVE_TO}
 _PAGE_BREAKS = ("page", "column")
-
-
-class Context:
-    """What one reading shares across its stories: definitions, counters, and the blocks so far.
-
-    Attributes:
-        styles: the file's styles.
-        numbering: the file's numbering definitions.
-        blocks: the blocks read so far, in order.
-        tables: how many tables have been numbered.
-        insertions: tracked insertions seen (``w:ins``, ``w:moveTo``, inserted marks and rows).
-        deletions: tracked deletions seen (``w:del``, ``w:moveFrom``, deleted marks and rows).
-        footnotes: the footnote ids the stories referenced, in order of first reference.
-        endnotes: the endnote ids likewise.
-        unknown_formats: numbering formats written in decimal for want of support.
-    """
-
-    def __init__(self, styles: Styles, numbering: Numbering) -> None:
-        self.styles = styles
-        self.numbering = numbering
-        self.blocks: list[Block] = []
-        self.tables = 0
-        self.insertions = 0
-        self.deletions = 0
-        self.footnotes: dict[str, None] = {}
-        self.endnotes: dict[str, None] = {}
-        self.unknown_formats: dict[str, None] = {}
-
-    def unknown_format(self, name: str) -> None:
-        """Record a numbering format this reader cannot write."""
-        self.unknown_formats.setdefault(name, None)
 
 
 @attrs.frozen(kw_only=True)
