@@ -3,9 +3,10 @@
 The stages, each in its own module: ``package`` (the zip, its parts, the bad-file errors),
 ``xml`` (namespaces, the wrappers read through, the safe parser), ``styles``, ``numbering``
 (definitions, counters, labels) with ``formats`` (a counter value in a numFmt), ``context``
-(what the stories share), ``body`` (paragraphs, runs, tables, tracked changes) with ``tables``
-(a table's rows and cell spans), ``notes`` (headers, footers, footnotes, endnotes, comments)
-and ``facts`` (the title).
+(what the stories share), ``body`` (a story's paragraphs and tables as blocks, numbered) with
+``inline`` (one paragraph's runs, fields, text boxes and tracked changes) and ``tables`` (a
+table's rows and cell spans), ``notes`` (headers, footers, footnotes, endnotes, comments) and
+``facts`` (the title).
 """
 
 from __future__ import annotations
