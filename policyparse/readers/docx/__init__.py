@@ -1,16 +1,19 @@
 """Reader stage (Word): a .docx file → a :class:`~policyparse.readers.reading.Reading`, one block per line Word shows.
 
 The stages, each in its own module: ``package`` (the zip, its parts, the bad-file errors),
-``xml`` (namespaces, the safe parser), ``styles``, ``numbering`` (definitions, counters,
-labels) with ``formats`` (a counter value in a numFmt), ``body`` (paragraphs, runs, tables,
-tracked changes), ``notes`` (headers, footers, footnotes, endnotes, comments) and ``facts``
-(the title).
+``xml`` (namespaces, the wrappers read through, the safe parser), ``styles``, ``numbering``
+(definitions, counters, labels) with ``formats`` (a counter value in a numFmt), ``context``
+(what the stories share), ``body`` (a story's paragraphs and tables as blocks, numbered) with
+``inline`` (one paragraph's runs, fields, text boxes and tracked changes) and ``tables`` (a
+table's rows and cell spans), ``notes`` (headers, footers, footnotes, endnotes, comments) and
+``facts`` (the title).
 """
 
 from __future__ import annotations
 
 from policyparse.errors import PolicyParseError
-from policyparse.readers.docx.body import Context, Story
+from policyparse.readers.docx.body import Story
+from policyparse.readers.docx.context import Context
 from policyparse.readers.docx.facts import metadata_facts
 from policyparse.readers.docx.notes import read_set_aside
 from policyparse.readers.docx.numbering import Numbering

@@ -1,48 +1,33 @@
-"""Reader stage (Word): a story's paragraphs, runs and tables as blocks, tracked changes accepted.
+"""Reader stage (Word): a story's paragraphs and tables as blocks, in reading order, numbered, tracked changes accepted.
 
 A story is the body, a header, a footer, a note or a comment. Each ``w:p`` is read once, in
-document order, and becomes one block per line:
+document order (its text, runs, fields and text boxes: :mod:`.inline`), and becomes one block
+per line:
 
-- Text. ``w:t`` as written; ``w:tab`` and ``w:ptab`` a tab; ``w:noBreakHyphen`` U+2011
-  (NON-BREAKING HYPHEN: Word shows a hyphen, and this is the character the author typed);
-  ``w:softHyphen`` nothing (Word shows it only where it breaks a line); ``w:sym`` the
-  character its ``w:char`` gives (a Symbol-font code stays in U+F0xx); Office Math its
-  ``m:t`` text. A line feed or carriage return inside text (which Word shows as a space)
-  is a space. A run hidden by its own ``w:vanish`` is not shown, so not read.
-- Lines. ``w:br`` and ``w:cr`` end a line: the paragraph goes on as a new block with the
-  same index and locator (blocks never hold a line break). A page or column break at the
-  very start or end of a paragraph makes no empty line.
-- Fields. An instruction (``w:instrText``, the runs between ``w:fldChar begin`` and
-  ``separate``) is not text; the result (between ``separate`` and ``end``) is. A field
-  without a result (a PAGE field Word never updated) shows nothing. ``w:fldSimple`` is its
-  result runs. A field still in its instruction at the end of a paragraph is dropped (Word
-  never writes one; a broken one must not hide the rest of the story).
-- Containers. ``w:hyperlink``, ``w:smartTag``, ``w:customXml``, ``w:sdt`` (its
-  ``w:sdtContent``), ``w:dir``, ``w:bdo``, ``w:ruby`` (its base text) are read through. In
-  ``mc:AlternateContent`` the Choice is read when it requires only namespaces this reader
-  understands, else the Fallback, never both.
+- Lines. A paragraph that ``w:br`` or ``w:cr`` breaks goes on as a new block with the same
+  index and locator (blocks never hold a line break). A line feed or carriage return inside
+  text (which Word shows as a space) is a space.
 - Text boxes. The paragraphs of a ``w:txbxContent`` (inside a drawing or VML shape) are
   blocks of their own right after the paragraph that anchors them, numbered in the same
   counters; each keeps its own index.
-- Tracked changes, read as if all were accepted: ``w:ins`` and ``w:moveTo`` kept,
-  ``w:del`` and ``w:moveFrom`` dropped (with their ``w:delText``), a row marked deleted
-  (``w:trPr/w:del``) dropped. A paragraph whose mark is deleted (``w:pPr/w:rPr/w:del`` or
-  ``moveFrom``) joins the next paragraph of the same container: its text is put before the
-  next one's, and the joined paragraph is the next one (its index, style and numbering: the
-  properties live on the paragraph mark, and the next paragraph's mark is the one left).
+- Tracked changes, read as if all were accepted (in a paragraph: :mod:`.inline`): a row
+  marked deleted (``w:trPr/w:del``) dropped. A paragraph whose mark is deleted
+  (``w:pPr/w:rPr/w:del`` or ``moveFrom``) joins the next paragraph of the same container: its
+  text is put before the next one's, and the joined paragraph is the next one (its index,
+  style and numbering: the properties live on the paragraph mark, and the next paragraph's
+  mark is the one left).
 - Numbering: each paragraph's label (see :mod:`~policyparse.readers.docx.numbering`) is
   put before its first line's text; ``generated`` counts the label and its suffix.
-- Bold: the characters at the start of a line whose run is bold (the run's ``w:b``, else
-  its character style's, else the paragraph style's, else the document default); the label
-  counts as bold when its level's ``w:rPr``, else the paragraph mark's, else the style says
-  bold.
+- Bold: a line's bold start is its runs' (:mod:`.inline`); the label counts as bold when its
+  level's ``w:rPr``, else the paragraph mark's, else the style says bold.
 - Tables. Each ``w:tr`` is one block (element ``row``, index of its first paragraph): its
   cells' texts joined by tabs, each cell's place in ``cells``. A cell's paragraphs are
   joined by one space (empty ones add nothing), and so are a paragraph's lines in a cell. A
   cell spanning columns (``w:gridSpan``) has that colspan; a ``w:vMerge`` restart cell the
   rowspan of the rows it covers; the covered (continue) cells are not read (Word shows
-  nothing of them). A table nested in a cell has no rows of its own: its cells' texts are
-  joined by spaces into the outer cell (it still takes a table number, in reading order).
+  nothing of them; the layout is :mod:`.tables`'s). A table nested in a cell has no rows of
+  its own: its cells' texts are joined by spaces into the outer cell (it still takes a table
+  number, in reading order).
 - Indexes and locators count every ``w:p`` of the part in document order (the n-th
   ``//w:p``), those of skipped branches and deleted paragraphs included, so that a locator
   always names the same element.
@@ -55,170 +40,19 @@ from collections.abc import Iterator
 import attrs
 from lxml import etree
 
-from policyparse.readers.docx.numbering import ListCounter, Numbering
-from policyparse.readers.docx.styles import Styles, outline_heading
-from policyparse.readers.docx.xml import (
-    ALTERNATE,
-    M_T,
-    PPR,
-    RPR,
-    SDT,
-    SDT_CONTENT,
-    TBL,
-    TC,
-    TR,
-    TXBX,
-    VAL,
-    P,
-    T,
-    attr,
-    choose,
-    on_off,
-    w,
-    w_int,
-)
+from policyparse.readers.docx.context import Context
+from policyparse.readers.docx.inline import Inline, InlineReader
+from policyparse.readers.docx.numbering import ListCounter
+from policyparse.readers.docx.styles import outline_heading
+from policyparse.readers.docx.tables import row_change, table_layout
+from policyparse.readers.docx.xml import TBL, P, unwrap, w
 from policyparse.readers.reading import Block, Cell, Role
 
-__all__ = ["Context", "Story"]
+__all__ = ["Story"]
 
-# Word tables have at most 63 columns: a gridSpan past that is a broken (or hostile) file.
-_MAX_COLUMNS = 63
-_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_R = w("r")
-_TAB = w("tab")
-_PTAB = w("ptab")
-_BR = w("br")
-_CR = w("cr")
-_NO_BREAK_HYPHEN = w("noBreakHyphen")
-_SYM = w("sym")
-_FLD_CHAR = w("fldChar")
+# Tracked changes of a table row (``w:trPr``).
 _INS = w("ins")
 _DEL = w("del")
-_MOVE_TO = w("moveTo")
-_MOVE_FROM = w("moveFrom")
-_RUBY = w("ruby")
-_RUBY_BASE = w("rubyBase")
-_B = w("b")
-_VANISH = w("vanish")
-_R_STYLE = w("rStyle")
-_TYPE = w("type")
-_P_STYLE = w("pStyle")
-_NUM_PR = w("numPr")
-_NUM_ID = w("numId")
-_ILVL = w("ilvl")
-_OUTLINE = w("outlineLvl")
-_FLD_CHAR_TYPE = w("fldCharType")
-_CHAR = w("char")
-_ID = w("id")
-_FOOTNOTE_REFERENCE = w("footnoteReference")
-_ENDNOTE_REFERENCE = w("endnoteReference")
-_OMATH = (_M + "oMath", _M + "oMathPara")
-_SHAPES = (w("drawing"), w("pict"), w("object"))
-# Inline elements read straight through (their runs are the paragraph's text).
-_INLINE_WRAPPERS = frozenset(
-    w(name) for name in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo", "sdtContent")
-) | {_INS, _MOVE_TO}
-# Block-level wrappers around paragraphs, tables, rows and cells.
-_BLOCK_WRAPPERS = frozenset({w("customXml"), SDT_CONTENT, _INS, _MOVE_TO})
-_PAGE_BREAKS = ("page", "column")
-
-
-class Context:
-    """What one reading shares across its stories: definitions, counters, and the blocks so far.
-
-    Attributes:
-        styles: the file's styles.
-        numbering: the file's numbering definitions.
-        blocks: the blocks read so far, in order.
-        tables: how many tables have been numbered.
-        insertions: tracked insertions seen (``w:ins``, ``w:moveTo``, inserted marks and rows).
-        deletions: tracked deletions seen (``w:del``, ``w:moveFrom``, deleted marks and rows).
-        footnotes: the footnote ids the stories referenced, in order of first reference.
-        endnotes: the endnote ids likewise.
-        unknown_formats: numbering formats written in decimal for want of support.
-    """
-
-    def __init__(self, styles: Styles, numbering: Numbering) -> None:
-        self.styles = styles
-        self.numbering = numbering
-        self.blocks: list[Block] = []
-        self.tables = 0
-        self.insertions = 0
-        self.deletions = 0
-        self.footnotes: dict[str, None] = {}
-        self.endnotes: dict[str, None] = {}
-        self.unknown_formats: dict[str, None] = {}
-
-    def unknown_format(self, name: str) -> None:
-        """Record a numbering format this reader cannot write."""
-        self.unknown_formats.setdefault(name, None)
-
-
-@attrs.frozen(kw_only=True)
-class _Props:
-    """A paragraph's own properties (``w:pPr``)."""
-
-    style_id: str | None = None
-    num_id: int | None = None
-    ilvl: int | None = None
-    outline: int | None = None
-    mark_bold: bool | None = None
-    mark_deleted: bool = False
-
-
-class _Lines:
-    """The lines of one paragraph as they are read: runs of (text, bold) pieces."""
-
-    __slots__ = ("lines", "page_started")
-
-    def __init__(self) -> None:
-        self.lines: list[list[tuple[str, bool]]] = [[]]
-        self.page_started: list[bool] = [False]
-
-    def add(self, text: str, bold: bool) -> None:
-        if text:
-            self.lines[-1].append((text, bold))
-
-    def newline(self, page: bool) -> None:
-        self.lines.append([])
-        self.page_started.append(page)
-
-    def join(self, following: _Lines) -> None:
-        """Put ``following``'s lines after these, its first line going on this last one."""
-        self.lines[-1].extend(following.lines[0])
-        self.lines.extend(following.lines[1:])
-        self.page_started.extend(following.page_started[1:])
-
-    def texts(self) -> list[tuple[str, int]]:
-        """Each line's text and its count of leading bold characters, edge page breaks dropped."""
-        lines = [("".join(text for text, _ in pieces), _leading_bold(pieces)) for pieces in self.lines]
-        starts = list(self.page_started)
-        while len(lines) > 1 and not lines[-1][0] and starts[-1]:
-            lines.pop()
-            starts.pop()
-        while len(lines) > 1 and not lines[0][0] and starts[1]:
-            lines.pop(0)
-            starts.pop(0)
-        return lines
-
-
-def _leading_bold(pieces: list[tuple[str, bool]]) -> int:
-    count = 0
-    for text, bold in pieces:
-        if not bold:
-            break
-        count += len(text)
-    return count
-
-
-@attrs.define(kw_only=True)
-class _Inline:
-    """One ``w:p`` as read, before numbering: its lines, the text boxes it anchors, its properties."""
-
-    index: int
-    lines: _Lines
-    boxes: list[etree._Element]
-    props: _Props
 
 
 @attrs.frozen(kw_only=True)
@@ -261,8 +95,7 @@ class Story:
         self._role = role
         self._indexes = {paragraph: index for index, paragraph in enumerate(root.iter(P))}
         self._counter: ListCounter = context.numbering.counter(context.unknown_format)
-        self._instruction_depth = 0  # fields open in their instruction part (text hidden)
-        self._fields: list[bool] = []  # per open field: True once its result has begun
+        self._paragraphs = InlineReader(context, self._indexes)
         self._prefix = f"{part}#"
         self._base = 0
 
@@ -286,18 +119,18 @@ class Story:
     # Flow: paragraphs (finished, numbered) and tables of a container, in reading order.
 
     def _flow(self, container: etree._Element) -> Iterator[_Paragraph | etree._Element]:
-        held: _Inline | None = None
-        for child in _unwrap(container, (P, TBL)):
+        held: Inline | None = None
+        for child in unwrap(container, (P, TBL)):
             if child.tag == TBL:
                 if held is not None:
                     yield from self._finish(held)
                     held = None
                 yield child
                 continue
-            inline = self._collect(child)
+            inline = self._paragraphs.read(child)
             if held is not None:
                 held.lines.join(inline.lines)
-                inline = _Inline(
+                inline = Inline(
                     index=inline.index, lines=held.lines, boxes=held.boxes + inline.boxes, props=inline.props
                 )
                 held = None
@@ -308,7 +141,7 @@ class Story:
         if held is not None:
             yield from self._finish(held)
 
-    def _finish(self, inline: _Inline) -> Iterator[_Paragraph | etree._Element]:
+    def _finish(self, inline: Inline) -> Iterator[_Paragraph | etree._Element]:
         props = inline.props
         style = self._styles.paragraph(props.style_id)
         listed = self._numbering.paragraph_list(props.num_id, props.ilvl, props.style_id, style)
@@ -332,134 +165,6 @@ class Story:
         )
         for box in inline.boxes:
             yield from self._flow(box)
-
-    # Collect: one w:p's text, runs and text boxes.
-
-    def _collect(self, paragraph: etree._Element) -> _Inline:
-        props = self._props(paragraph.find(PPR))
-        lines = _Lines()
-        boxes: list[etree._Element] = []
-        base_bold = self._styles.paragraph(props.style_id).bold
-        self._inline(paragraph, lines, boxes, base_bold)
-        if self._instruction_depth:
-            # Word never runs a field's instruction past its paragraph (a TOC's results do, its
-            # instruction does not): a field still in its instruction here is broken, and left
-            # open it would hide the rest of the story.
-            self._fields = [in_result for in_result in self._fields if in_result]
-            self._instruction_depth = 0
-        return _Inline(index=self._indexes.get(paragraph, -1), lines=lines, boxes=boxes, props=props)
-
-    def _props(self, ppr: etree._Element | None) -> _Props:
-        if ppr is None:
-            return _Props()
-        num_pr = ppr.find(_NUM_PR)
-        rpr = ppr.find(RPR)
-        mark_deleted = False
-        mark_bold = None
-        if rpr is not None:
-            mark_bold = on_off(rpr.find(_B))
-            if rpr.find(_DEL) is not None or rpr.find(_MOVE_FROM) is not None:
-                mark_deleted = True
-                self._context.deletions += 1
-            elif rpr.find(_INS) is not None or rpr.find(_MOVE_TO) is not None:
-                self._context.insertions += 1
-        return _Props(
-            style_id=attr(ppr.find(_P_STYLE)),
-            num_id=w_int(num_pr.find(_NUM_ID)) if num_pr is not None else None,
-            ilvl=w_int(num_pr.find(_ILVL)) if num_pr is not None else None,
-            outline=w_int(ppr.find(_OUTLINE)),
-            mark_bold=mark_bold,
-            mark_deleted=mark_deleted,
-        )
-
-    def _inline(self, parent: etree._Element, lines: _Lines, boxes: list[etree._Element], base_bold: bool) -> None:
-        for child in parent:
-            tag = child.tag
-            if tag == _R:
-                self._run(child, lines, boxes, base_bold)
-            elif tag in _INLINE_WRAPPERS:
-                if tag in (_INS, _MOVE_TO):
-                    self._context.insertions += 1
-                self._inline(child, lines, boxes, base_bold)
-            elif tag == SDT:
-                content = child.find(SDT_CONTENT)
-                if content is not None:
-                    self._inline(content, lines, boxes, base_bold)
-            elif tag in (_DEL, _MOVE_FROM):
-                self._context.deletions += 1
-            elif tag == ALTERNATE:
-                branch = choose(child)
-                if branch is not None:
-                    self._inline(branch, lines, boxes, base_bold)
-            elif tag in _OMATH and not self._instruction_depth:
-                lines.add("".join(t.text or "" for t in child.iter(M_T)), base_bold)
-
-    def _run(self, run: etree._Element, lines: _Lines, boxes: list[etree._Element], base_bold: bool) -> None:
-        bold = base_bold
-        hidden = False
-        rpr = run.find(RPR)
-        if rpr is not None:
-            bold = self._run_bold(rpr, base_bold)
-            hidden = bool(on_off(rpr.find(_VANISH)))
-        self._run_content(run, lines, boxes, bold, hidden)
-
-    def _run_content(
-        self, parent: etree._Element, lines: _Lines, boxes: list[etree._Element], bold: bool, hidden: bool
-    ) -> None:
-        for child in parent:
-            tag = child.tag
-            if tag == T:
-                if not hidden and not self._instruction_depth:
-                    lines.add(child.text or "", bold)
-            elif tag == _FLD_CHAR:
-                self._field(child.get(_FLD_CHAR_TYPE))
-            elif hidden or self._instruction_depth:
-                continue
-            elif tag in (_TAB, _PTAB):
-                lines.add("\t", bold)
-            elif tag in (_BR, _CR):
-                lines.newline(page=child.get(_TYPE) in _PAGE_BREAKS)
-            elif tag == _NO_BREAK_HYPHEN:
-                lines.add("\u2011", bold)
-            elif tag == _SYM:
-                lines.add(_symbol(child.get(_CHAR)), bold)
-            elif tag in _SHAPES:
-                boxes.extend(_text_boxes(child))
-            elif tag == ALTERNATE:
-                branch = choose(child)
-                if branch is not None:
-                    self._run_content(branch, lines, boxes, bold, hidden)
-            elif tag == _RUBY:
-                base = child.find(_RUBY_BASE)
-                if base is not None:
-                    self._inline(base, lines, boxes, bold)
-            elif tag == _FOOTNOTE_REFERENCE:
-                self._context.footnotes.setdefault(child.get(_ID) or "", None)
-            elif tag == _ENDNOTE_REFERENCE:
-                self._context.endnotes.setdefault(child.get(_ID) or "", None)
-
-    def _field(self, kind: str | None) -> None:
-        """Follow a field's begin/separate/end: text shows only in results, never in instructions."""
-        if kind == "begin":
-            self._fields.append(False)
-            self._instruction_depth += 1
-        elif kind == "separate":
-            if self._fields and not self._fields[-1]:
-                self._fields[-1] = True
-                self._instruction_depth -= 1
-        elif kind == "end" and self._fields and not self._fields.pop():
-            self._instruction_depth -= 1
-
-    def _run_bold(self, rpr: etree._Element, base_bold: bool) -> bool:
-        own = on_off(rpr.find(_B))
-        if own is not None:
-            return own
-        style_id = attr(rpr.find(_R_STYLE))
-        if style_id is not None:
-            from_style = self._styles.run_bold(style_id)
-            if from_style is not None:
-                return from_style
-        return base_bold
 
     # Emit: paragraphs and table rows as blocks.
 
@@ -488,11 +193,11 @@ class Story:
     def _emit_table(self, table: etree._Element) -> None:
         number = self._context.tables
         self._context.tables += 1
-        for row_number, (row, cells) in enumerate(_layout(table)):
-            if _row_change(row, _DEL):
+        for row_number, (row, cells) in enumerate(table_layout(table)):
+            if row_change(row, _DEL):
                 self._context.deletions += 1
                 continue
-            if _row_change(row, _INS):
+            if row_change(row, _INS):
                 self._context.insertions += 1
             texts: list[str] = []
             spans: list[Cell] = []
@@ -542,8 +247,8 @@ class Story:
     def _nested_table_texts(self, table: etree._Element) -> list[str]:
         self._context.tables += 1
         parts: list[str] = []
-        for row, cells in _layout(table):
-            if _row_change(row, _DEL):
+        for row, cells in table_layout(table):
+            if row_change(row, _DEL):
                 self._context.deletions += 1
                 continue
             for cell in cells:
@@ -554,98 +259,9 @@ class Story:
         return parts
 
 
-@attrs.frozen(kw_only=True)
-class _CellPlace:
-    element: etree._Element
-    colspan: int = 1
-    rowspan: int = 1
-    covered: bool = False
-
-
-def _layout(table: etree._Element) -> list[tuple[etree._Element, list[_CellPlace]]]:
-    """The rows of a table, each with its cells' spans; vMerge continue cells marked covered."""
-    grid: list[list[tuple[etree._Element, int, int, str | None]]] = []  # (tc, column, span, vMerge)
-    rows = list(_unwrap(table, (TR,)))
-    for row in rows:
-        trpr = row.find(w("trPr"))
-        column = min(max(w_int(trpr.find(w("gridBefore"))) or 0, 0), _MAX_COLUMNS) if trpr is not None else 0
-        placed = []
-        for cell in _unwrap(row, (TC,)):
-            tcpr = cell.find(w("tcPr"))
-            span = min(max(w_int(tcpr.find(w("gridSpan"))) or 1, 1), _MAX_COLUMNS) if tcpr is not None else 1
-            merge_element = tcpr.find(w("vMerge")) if tcpr is not None else None
-            merge = None
-            if merge_element is not None:
-                merge = "restart" if merge_element.get(VAL) == "restart" else "continue"
-            placed.append((cell, column, span, merge))
-            column += span
-        grid.append(placed)
-    columns = [{column: merge for _, column, _, merge in placed} for placed in grid]
-    layout = []
-    for row_number, (row, placed) in enumerate(zip(rows, grid, strict=True)):
-        cells = []
-        for cell, column, span, merge in placed:
-            rowspan = 1
-            if merge == "restart":
-                while row_number + rowspan < len(rows) and columns[row_number + rowspan].get(column) == "continue":
-                    rowspan += 1
-            cells.append(_CellPlace(element=cell, colspan=span, rowspan=rowspan, covered=merge == "continue"))
-        layout.append((row, cells))
-    return layout
-
-
-def _row_change(row: etree._Element, tag: str) -> bool:
-    trpr = row.find(w("trPr"))
-    return trpr is not None and trpr.find(tag) is not None
-
-
-def _unwrap(container: etree._Element, wanted: tuple[str, ...]) -> Iterator[etree._Element]:
-    """The ``wanted`` children of a container, through content controls, custom XML and alternates."""
-    for child in container:
-        tag = child.tag
-        if tag in wanted:
-            yield child
-        elif tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from _unwrap(content, wanted)
-        elif tag in _BLOCK_WRAPPERS:
-            yield from _unwrap(child, wanted)
-        elif tag == ALTERNATE:
-            branch = choose(child)
-            if branch is not None:
-                yield from _unwrap(branch, wanted)
-
-
-def _text_boxes(shape: etree._Element) -> list[etree._Element]:
-    """The outermost ``w:txbxContent`` elements of a drawing or shape, one alternate branch only."""
-    found: list[etree._Element] = []
-    for child in shape:
-        if child.tag == TXBX:
-            found.append(child)
-        elif child.tag == ALTERNATE:
-            branch = choose(child)
-            if branch is not None:
-                found.extend(_text_boxes(branch))
-        elif isinstance(child.tag, str):
-            found.extend(_text_boxes(child))
-    return found
-
-
 def _no_newlines(text: str) -> str:
     if "\n" in text or "\r" in text:
         return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     return text
 
-
-def _symbol(code: str | None) -> str:
-    """A ``w:sym``'s character: its hexadecimal ``w:char``, as given; nothing for a control
-    character or a surrogate, which no text can hold (it could not be written as UTF-8)."""
-    try:
-        value = int(code or "", 16)
-    except (ValueError, OverflowError):
-        return ""
-    if value < 0x20 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
-        return ""
-    return chr(value)
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from policyparse.readers.docx.body import Context, Story
+from policyparse.readers.docx.body import Story
+from policyparse.readers.docx.context import Context
 from policyparse.readers.docx.package import Package
 from policyparse.readers.docx.xml import R_ID, P, w
 from policyparse.readers.reading import Role

@@ -1,6 +1,8 @@
-"""Reader stage (Word): the WordprocessingML namespaces, tag names and one safe XML parser."""
+"""Reader stage (Word): the WordprocessingML namespaces, tag names, the wrappers read through, one safe XML parser."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -32,6 +34,7 @@ __all__ = [
     "choose",
     "on_off",
     "parse_xml",
+    "unwrap",
     "w",
     "w_int",
 ]
@@ -86,6 +89,9 @@ _UNDERSTOOD = frozenset(
     }
 )
 
+# Block-level wrappers around paragraphs, tables, rows and cells (tracked insertions too).
+_BLOCK_WRAPPERS = frozenset({w("customXml"), SDT_CONTENT, w("ins"), w("moveTo")})
+
 
 def attr(element: etree._Element | None, name: str = VAL) -> str | None:
     """An attribute of ``element`` (``w:val`` by default), or None if either is missing."""
@@ -135,6 +141,24 @@ def choose(alternate: etree._Element) -> etree._Element | None:
         elif branch.tag == FALLBACK:
             fallback = branch
     return fallback
+
+
+def unwrap(container: etree._Element, wanted: tuple[str, ...]) -> Iterator[etree._Element]:
+    """The ``wanted`` children of a container, through content controls, custom XML and alternates."""
+    for child in container:
+        tag = child.tag
+        if tag in wanted:
+            yield child
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from unwrap(content, wanted)
+        elif tag in _BLOCK_WRAPPERS:
+            yield from unwrap(child, wanted)
+        elif tag == ALTERNATE:
+            branch = choose(child)
+            if branch is not None:
+                yield from unwrap(branch, wanted)
 
 
 def parse_xml(data: bytes, part: str) -> etree._Element:

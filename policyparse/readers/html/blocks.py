@@ -29,8 +29,9 @@ evidence), and what the elements around it say:
   erweima, print, tools, fontsize, search), for the content finder to weigh;
 * *control*: the line holds a form control (``input``, ``select``, ``button``, ``textarea``).
 
-Each block element that holds lines is recorded as a :class:`Region`: a candidate container
-for the content finder.
+Each block element that holds lines is recorded as a :class:`.lines.Region`: a candidate
+container for the content finder. The records are in :mod:`.lines`, a run's flags and the
+whitespace rules in :mod:`.runs`, what styles hide or make bold in :mod:`.css`.
 """
 
 from __future__ import annotations
@@ -41,17 +42,22 @@ import re
 import attrs
 from lxml import html
 
-from policyparse.readers.html.chrome import is_file_href
+from policyparse.readers.html.css import css_hidden, is_hidden
+from policyparse.readers.html.lines import Line, Region, Walk
+from policyparse.readers.html.runs import (
+    FILE,
+    PRE,
+    SPACE_CHARS,
+    STRONG,
+    bold_prefix,
+    collapse_runs,
+    collapse_spaces,
+    element_flags,
+    link_chars,
+)
 from policyparse.readers.html.tables import UNSEEN, cell_spans, is_data_table, join_cells
-from policyparse.readers.reading import Cell
 
-__all__ = ["Line", "Region", "Walk", "walk_page"]
-
-# Flags of a run of text.
-_STRONG = 1  # inside b, strong, th, a heading, or font-weight bold
-_LINK = 2  # inside <a href>
-_PRE = 4  # whitespace kept (inside <pre>)
-_FILE = 8  # inside <a href> to a file (「…/W0201912.pdf」) or <a download>: an attachment
+__all__ = ["walk_page"]
 
 _BLOCK_TAGS = frozenset(
     {
@@ -63,7 +69,6 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_PRE_TAGS = frozenset({"pre", "listing", "xmp", "plaintext", "textarea"})
 # What the elements around a line say (see the module docstring).
 _CONCEAL = 1
 _BOX = 2
@@ -77,86 +82,7 @@ _TOOL_NAMES = re.compile(
     r"(?<![a-z])(?:share|fenxiang|qr|qrcode|ewm|erweima|print|dayin|tools?|toolbar|font[-_ ]?size|zihao|"
     r"search|sousuo)(?![a-z])"
 )
-# A ``<style>`` rule that hides a simple selector: 「.alert-warning」, 「#popup」, 「div.mask」.
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CSS_BRACES = re.compile(r"[{}]")
-_SIMPLE_SELECTOR = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9]*)?([.#])(-?[_a-zA-Z][-\w]*)")
 _META_TITLES = ("articletitle", "title")  # <meta name=…> naming the document, the preferred first
-_STRONG_TAGS = frozenset({"b", "strong", "th", *_HEADINGS})
-# CSS collapses these; every other space character (U+00A0, U+3000 …) is text.
-_ASCII_SPACES = re.compile(r"[ \t\n\r\f]+")
-_SPACE_CHARS = " \t\n\r\f"
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class Line:
-    """A visible line of the page, before the content finder gives it a role.
-
-    Attributes:
-        text: the line as a browser shows it.
-        element: the block element it came from (a ``tr`` for a data table's row).
-        heading: 1-6 inside ``h1``-``h6``, else None.
-        bold: how many characters at the start are bold (see :func:`_bold_prefix`).
-        link_chars: how many of its non-space characters are inside links.
-        table: the data table's index for a row, else None.
-        cells: a row's cells.
-        cell_lines: a row's cells, each as its lines (``text`` joins them by a space).
-        runs: the text in runs of one formatting (bold, link, pre flags), for the row that
-            joins a cell's lines.
-        concealed: inside a dialog, a modal, a mask or an element a style rule hides.
-        box: the innermost element around it whose class or id names a page tool (share,
-            print, qr …), else None.
-        control: it holds a form control.
-        file_link: some of its text is a link to a file (an ``href`` ending in .pdf, .doc …).
-    """
-
-    text: str
-    element: html.HtmlElement
-    heading: int | None = None
-    bold: int = 0
-    link_chars: int = 0
-    table: int | None = None
-    cells: tuple[Cell, ...] = ()
-    cell_lines: tuple[tuple[str, ...], ...] = ()
-    runs: tuple[tuple[str, int], ...] = ()
-    concealed: bool = False
-    box: html.HtmlElement | None = None
-    control: bool = False
-    file_link: bool = False
-
-    @property
-    def tag(self) -> str:
-        """The element's tag (``p``, ``tr`` …)."""
-        return str(self.element.tag)
-
-    @property
-    def cell_texts(self) -> tuple[str, ...]:
-        """A row's cell texts, in order; empty for a line that is not a row."""
-        return tuple(self.text[cell.start : cell.end] for cell in self.cells)
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class Region:
-    """A block element that holds the lines ``first`` to ``end`` (exclusive), ``depth`` deep."""
-
-    element: html.HtmlElement
-    first: int
-    end: int
-    depth: int
-
-
-@attrs.frozen(kw_only=True, eq=False)
-class Walk:
-    """What the walk saw: the lines in reading order, the block elements holding them, the page's titles.
-
-    ``page_title`` is the ``<title>``; ``meta_title`` the ``<meta name="ArticleTitle">`` (or
-    ``name="title"``) content, which CMSs fill with the document's title alone.
-    """
-
-    lines: tuple[Line, ...]
-    regions: tuple[Region, ...]
-    page_title: str | None
-    meta_title: str | None = None
 
 
 def walk_page(root: html.HtmlElement) -> Walk:
@@ -168,7 +94,7 @@ def walk_page(root: html.HtmlElement) -> Walk:
     Returns:
         The lines, the regions, the ``<title>`` and the meta title (whitespace collapsed), if any.
     """
-    walker = _Walker(_css_hidden(root))
+    walker = _Walker(css_hidden(root))
     walker.walk(root, 0)
     walker.flush(force=False)
     return Walk(
@@ -225,7 +151,7 @@ class _Walker:
                 if element is not root:
                     self.text(element.tail, context)
                 continue
-            if tag in UNSEEN or _hidden(element):
+            if tag in UNSEEN or is_hidden(element):
                 self._note_title(element, tag)
                 if element is not root:
                     self.text(element.tail, context)
@@ -247,11 +173,11 @@ class _Walker:
                 if element is not root:
                     self.text(element.tail, context)
                 continue
-            own = _flags(element, tag, context)
+            own = element_flags(element, tag, context)
             if tag in _BLOCK_TAGS:
                 heading = _repaired_heading(element) if tag == "p" else None
                 if heading is not None:
-                    own |= _STRONG
+                    own |= STRONG
                 self.open_block(element, tag, heading)
             contexts.append(own)
             stack.append((element, own_marks))
@@ -265,7 +191,7 @@ class _Walker:
         """Add text to the current line; in ``<pre>`` each newline ends a line."""
         if not text:
             return
-        if not flags & _PRE:
+        if not flags & PRE:
             self.runs.append((text, flags))
             return
         pieces = text.split("\n")
@@ -331,7 +257,7 @@ class _Walker:
         self.control_seen = False
         if not self.runs and not force:
             return
-        runs = _collapse(self.runs)
+        runs = collapse_runs(self.runs)
         self.runs = []
         if not runs and not force:
             return
@@ -342,13 +268,13 @@ class _Walker:
                 text="".join(text for text, _ in runs),
                 element=block.element,
                 heading=block.heading,
-                bold=_bold_prefix(runs),
-                link_chars=_link_chars(runs),
+                bold=bold_prefix(runs),
+                link_chars=link_chars(runs),
                 runs=runs,
                 concealed=self.concealed > 0,
                 box=self.boxes[-1] if self.boxes else None,
                 control=control or self.controls > 0,
-                file_link=any(flags & _FILE for _, flags in runs),
+                file_link=any(flags & FILE for _, flags in runs),
             )
         )
 
@@ -377,7 +303,7 @@ class _Walker:
 
         ``remaining`` is how many rows the section holds from this one on, for ``rowspan=0``.
         """
-        if isinstance(element.tag, str) and _hidden(element):
+        if isinstance(element.tag, str) and is_hidden(element):
             return
         if element.tag == "tr":
             self.row(element, index, flags, remaining)
@@ -393,9 +319,9 @@ class _Walker:
         spans: list[tuple[int, int]] = []
         runs: list[tuple[str, int]] = []
         for cell in row:
-            if not isinstance(cell.tag, str) or cell.tag in UNSEEN or _hidden(cell):
+            if not isinstance(cell.tag, str) or cell.tag in UNSEEN or is_hidden(cell):
                 continue
-            lines = _cell_lines(cell, _flags(cell, str(cell.tag), flags))
+            lines = _cell_lines(cell, element_flags(cell, str(cell.tag), flags))
             if runs:
                 runs.append(("\t", 0))
             for number, line in enumerate(lines):
@@ -411,33 +337,21 @@ class _Walker:
         heading = self.blocks[-1].heading if self.blocks else None
         self.lines.append(
             Line(
-                text=text, element=row, heading=heading, bold=_bold_prefix(runs), link_chars=_link_chars(runs),
+                text=text, element=row, heading=heading, bold=bold_prefix(runs), link_chars=link_chars(runs),
                 table=index, cells=cells, cell_lines=tuple(cell_lines), runs=tuple(runs),
                 concealed=self.concealed > 0, box=self.boxes[-1] if self.boxes else None,
-                file_link=any(flags & _FILE for _, flags in runs),
+                file_link=any(flags & FILE for _, flags in runs),
             )
         )
 
     def _note_title(self, element: html.HtmlElement, tag: str) -> None:
-        if tag == "head":
-            self._note_meta_title(element)
+        if tag == "head" and self.meta_title is None:
+            self.meta_title = _meta_title(element)
         if self.page_title is not None:
             return
         title = element if tag == "title" else element.find(".//title") if tag == "head" else None
         if title is not None:
-            self.page_title = _collapsed(title.text_content())
-
-    def _note_meta_title(self, head: html.HtmlElement) -> None:
-        found: dict[str, str] = {}
-        for meta in head.iter("meta"):
-            name = (meta.get("name") or "").strip().lower()
-            if name in _META_TITLES:
-                content = _collapsed(meta.get("content") or "")
-                if content:
-                    found.setdefault(name, content)
-        for name in _META_TITLES:
-            if name in found and self.meta_title is None:
-                self.meta_title = found[name]
+            self.page_title = collapse_spaces(title.text_content())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -446,6 +360,18 @@ def _name_marks(ident: str, classes: str) -> int:
     said = _CASE_CHANGE.sub(" ", f"{ident} {classes}").lower()
     marks = _CONCEAL if _CONCEALING_NAMES.search(said) else 0
     return marks | _BOX if _TOOL_NAMES.search(said) else marks
+
+
+def _meta_title(head: html.HtmlElement) -> str | None:
+    """The document's title as the ``<head>``'s ``<meta name="ArticleTitle">`` (or ``name="title"``) gives it."""
+    found: dict[str, str] = {}
+    for meta in head.iter("meta"):
+        name = (meta.get("name") or "").strip().lower()
+        if name in _META_TITLES:
+            content = collapse_spaces(meta.get("content") or "")
+            if content:
+                found.setdefault(name, content)
+    return next((found[name] for name in _META_TITLES if name in found), None)
 
 
 def _repaired_heading(paragraph: html.HtmlElement) -> int | None:
@@ -458,13 +384,9 @@ def _repaired_heading(paragraph: html.HtmlElement) -> int | None:
     previous = paragraph.getprevious()
     if previous is None or not isinstance(previous.tag, str) or previous.tag not in _HEADINGS:
         return None
-    if len(previous) or (previous.text or "").strip(_SPACE_CHARS):
+    if len(previous) or (previous.text or "").strip(SPACE_CHARS):
         return None
     return _HEADINGS[previous.tag]
-
-
-def _collapsed(text: str) -> str:
-    return _ASCII_SPACES.sub(" ", text).strip(_SPACE_CHARS)
 
 
 def _rows_left(children: list[html.HtmlElement]) -> list[int]:
@@ -478,62 +400,6 @@ def _rows_left(children: list[html.HtmlElement]) -> list[int]:
     return left
 
 
-def _css_hidden(root: html.HtmlElement) -> tuple[frozenset[str], frozenset[str]]:
-    """The classes and ids that the page's ``<style>`` rules hide with ``display:none``.
-
-    Only rules at the top level of a style sheet (not in ``@media``) whose selector is a simple
-    class or id (「.alert-warning」, 「#popup」, 「div.mask」) count; a later rule that gives the
-    same selector another display shows it again.
-    """
-    hidden: dict[tuple[str, str], bool] = {}
-    for style in root.iter("style"):
-        for selectors, declarations in _css_rules(style.text or ""):
-            display = _display(declarations)
-            if display is None:
-                continue
-            for selector in selectors.split(","):
-                match = _SIMPLE_SELECTOR.fullmatch(selector.strip())
-                if match is not None:
-                    hidden[match.group(1), match.group(2)] = display == "none"
-    classes = frozenset(name for (kind, name), none in hidden.items() if none and kind == ".")
-    ids = frozenset(name for (kind, name), none in hidden.items() if none and kind == "#")
-    return classes, ids
-
-
-def _css_rules(sheet: str) -> list[tuple[str, str]]:
-    """The top-level rules of a style sheet as ``(selectors, declarations)``; at-rules are skipped."""
-    sheet = _CSS_COMMENT.sub("", sheet)
-    rules = []
-    depth = 0
-    selector_start = 0
-    block_start = 0
-    for brace in _CSS_BRACES.finditer(sheet):
-        if brace.group() == "{":
-            if depth == 0:
-                block_start = brace.end()
-            depth += 1
-            continue
-        if depth == 0:
-            continue  # a stray closing brace
-        depth -= 1
-        if depth == 0:
-            selectors = sheet[selector_start : block_start - 1].strip()
-            if not selectors.startswith("@"):
-                rules.append((selectors, sheet[block_start : brace.start()]))
-            selector_start = brace.end()
-    return rules
-
-
-def _display(declarations: str) -> str | None:
-    """The value of the last ``display`` declaration, lowercased, ``!important`` aside; None if none."""
-    value = None
-    for declaration in declarations.split(";"):
-        name, _, given = declaration.partition(":")
-        if name.strip().lower() == "display":
-            value = given.replace("!important", "").strip().lower()
-    return value
-
-
 def _cell_lines(cell: html.HtmlElement, flags: int) -> list[Line]:
     """The non-empty lines of a data table's cell, read by a walker of their own."""
     walker = _Walker()
@@ -544,101 +410,3 @@ def _cell_lines(cell: html.HtmlElement, flags: int) -> list[Line]:
         walker.text(child.tail, flags)
     walker.close_block()
     return [line for line in walker.lines if line.text]
-
-
-def _flags(element: html.HtmlElement, tag: str, inherited: int) -> int:
-    flags = inherited
-    if tag in _STRONG_TAGS:
-        flags |= _STRONG
-    elif tag == "a" and element.get("href") is not None:
-        flags |= _LINK
-        if element.get("download") is not None or is_file_href(element.get("href", "")):
-            flags |= _FILE
-    if tag in _PRE_TAGS:
-        flags |= _PRE
-    style = element.get("style")
-    if style and "font-weight" in style:
-        weight = _font_weight(style)
-        if weight is True:
-            flags |= _STRONG
-        elif weight is False:
-            flags &= ~_STRONG
-    return flags
-
-
-def _font_weight(style: str) -> bool | None:
-    """Whether a ``style`` attribute makes text bold (700 and above, ``bold``, ``bolder``); None if silent."""
-    for declaration in style.split(";"):
-        name, _, value = declaration.partition(":")
-        if name.strip().lower() != "font-weight":
-            continue
-        value = value.replace("!important", "").strip().lower()
-        if value in ("bold", "bolder"):
-            return True
-        if value.isdigit():
-            return int(value) >= 700
-        if value in ("normal", "lighter"):
-            return False
-    return None
-
-
-def _hidden(element: html.HtmlElement) -> bool:
-    """The ``hidden`` attribute or ``display:none`` in the element's own style."""
-    if element.get("hidden") is not None:
-        return True
-    style = element.get("style")
-    if not style:
-        return False
-    squeezed = "".join(style.lower().split())
-    return "display:none" in squeezed
-
-
-def _collapse(runs: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
-    """Collapse ASCII whitespace as CSS does and trim it at the line's ends; pre runs stay as they are."""
-    out: list[tuple[str, int]] = []
-    after_space = True  # at the line's start a collapsible space is dropped
-    for text, flags in runs:
-        if flags & _PRE:
-            out.append((text, flags))
-            after_space = False
-            continue
-        collapsed = _ASCII_SPACES.sub(" ", text)
-        if after_space and collapsed.startswith(" "):
-            collapsed = collapsed[1:]
-        if collapsed:
-            out.append((collapsed, flags))
-            after_space = collapsed.endswith(" ")
-    while out:
-        text, flags = out[-1]
-        if flags & _PRE or not text.endswith(" "):
-            break
-        text = text[:-1]
-        if text:
-            out[-1] = (text, flags)
-            break
-        out.pop()
-    return tuple(out)
-
-
-def _bold_prefix(runs: tuple[tuple[str, int], ...] | list[tuple[str, int]]) -> int:
-    """How many characters at the line's start are bold.
-
-    Spaces take the weight of what is around them (a space shows no weight): the count runs
-    from the line's start, over indentation, to the last bold character before the first
-    character that is not bold. ``「\u3000\u3000<b>一、总则</b>」`` has 6 bold characters.
-    """
-    position = 0
-    bold = 0
-    for text, flags in runs:
-        if text.isspace():
-            position += len(text)
-            continue
-        if not flags & _STRONG:
-            break
-        bold = position + len(text.rstrip())
-        position += len(text)
-    return bold
-
-
-def _link_chars(runs: tuple[tuple[str, int], ...] | list[tuple[str, int]]) -> int:
-    return sum(len("".join(text.split())) for text, flags in runs if flags & _LINK)

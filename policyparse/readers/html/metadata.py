@@ -29,8 +29,8 @@ import attrs
 
 from policyparse._frame import DATE
 from policyparse._meta import iso_date
-from policyparse.readers.html.blocks import Line
 from policyparse.readers.html.chrome import is_chrome
+from policyparse.readers.html.lines import Line
 from policyparse.readers.reading import Fact
 
 __all__ = ["DATE_ALONE", "LABEL_FIELD", "Entry", "Pair", "bare_date", "find_metadata", "metadata_facts"]

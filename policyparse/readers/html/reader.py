@@ -2,21 +2,23 @@
 
 decode (bytes → text) → parse (one ``lxml.html`` parse) → walk (one pass: lines with their
 evidence, :mod:`.blocks`) → metadata (label grids, :mod:`.metadata`) → roles (the document's
-container, the chrome around it, the title line and the dateline, :mod:`.content`, with what
-the page's ``<title>`` says, :mod:`.titles`) → blocks and facts.
+container, the chrome around it, the title line and the dateline, :mod:`.content` and the
+modules it runs, with what the page's ``<title>`` says, :mod:`.titles`) → blocks and facts.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 from lxml import etree, html
 
 from policyparse.errors import PolicyParseError
-from policyparse.readers.html.blocks import Line, walk_page
+from policyparse.readers.html.blocks import walk_page
 from policyparse.readers.html.content import assign_roles
 from policyparse.readers.html.decode import decode_page
+from policyparse.readers.html.lines import Line
 from policyparse.readers.html.metadata import find_metadata, metadata_facts
 from policyparse.readers.html.titles import PageTitles
 from policyparse.readers.reading import Block, Cell, Fact, Reading, Role
@@ -57,25 +59,8 @@ def read_html(data: bytes | str) -> Reading:
         raise PolicyParseError(f"{_NO_DOCUMENT}: {stopped}") from error
     if stopped is not None:
         remarks = (*remarks, (_TRUNCATED, f"{stopped}; the text after it is not in the reading"))
-    paths = _Paths()
-    blocks: list[Block] = []
-    numbers: dict[int, int] = {}
-    rows: Counter[int] = Counter()
     roles = finding.roles
-    for index, (line, role) in enumerate(zip(walk.lines, roles, strict=True)):
-        if role is None:
-            continue
-        numbers[index] = len(blocks)
-        block = _block(line, role, paths.of(line.element))
-        if block.table is None:
-            blocks.append(block)
-            continue
-        number = rows[block.table]
-        rows[block.table] += 1
-        if role is Role.BODY:
-            blocks.extend(_cell_blocks(block, line.cell_lines, number))
-        else:
-            blocks.append(attrs.evolve(block, row=number))
+    blocks, numbers = _blocks(walk.lines, roles)
     kept = {index: entry for index, entry in entries.items() if roles[index] is Role.METADATA}
     facts = metadata_facts(walk.lines, kept, numbers)
     if finding.title is not None:
@@ -114,6 +99,29 @@ def _parse(text: str) -> tuple[html.HtmlElement, str | None]:
             message = entry.message.split(",")[0].strip()
             return root, f"the HTML parser stopped at line {entry.line} ({message[:1].lower()}{message[1:]})"
     return root, None
+
+
+def _blocks(lines: Sequence[Line], roles: Sequence[Role | None]) -> tuple[list[Block], dict[int, int]]:
+    """The blocks of the lines that have a role, in order, and each such line's first block's number."""
+    paths = _Paths()
+    blocks: list[Block] = []
+    numbers: dict[int, int] = {}
+    rows: Counter[int] = Counter()
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        if role is None:
+            continue
+        numbers[index] = len(blocks)
+        block = _block(line, role, paths.of(line.element))
+        if block.table is None:
+            blocks.append(block)
+            continue
+        number = rows[block.table]
+        rows[block.table] += 1
+        if role is Role.BODY:
+            blocks.extend(_cell_blocks(block, line.cell_lines, number))
+        else:
+            blocks.append(attrs.evolve(block, row=number))
+    return blocks, numbers
 
 
 def _block(line: Line, role: Role, locator: str) -> Block:
