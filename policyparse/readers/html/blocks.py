@@ -42,7 +42,7 @@ import re
 import attrs
 from lxml import html
 
-from policyparse.readers.html.css import css_hidden, is_hidden
+from policyparse.readers.html.css import css_hidden, is_hidden, named_words
 from policyparse.readers.html.lines import Line, Region, Walk
 from policyparse.readers.html.runs import (
     FILE,
@@ -76,7 +76,6 @@ _CONTROL = 4
 _CONTROL_TAGS = frozenset({"select", "button", "textarea"})
 # Class and id names, split at case changes (「mainText」 → 「main text」) and lowercased, are
 # matched as words: 「popup」 and 「pop-box」, not 「population」.
-_CASE_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CONCEALING_NAMES = re.compile(r"(?<![a-z])(?:dialog|modal|popup|pop|popover|mask|mengban|overlay|lightbox)(?![a-z])")
 _TOOL_NAMES = re.compile(
     r"(?<![a-z])(?:share|fenxiang|qr|qrcode|ewm|erweima|print|dayin|tools?|toolbar|font[-_ ]?size|zihao|"
@@ -357,7 +356,7 @@ class _Walker:
 @functools.lru_cache(maxsize=4096)
 def _name_marks(ident: str, classes: str) -> int:
     """What an element's id and class name: a concealing element, a tool box (pages repeat their classes)."""
-    said = _CASE_CHANGE.sub(" ", f"{ident} {classes}").lower()
+    said = named_words(ident, classes)
     marks = _CONCEAL if _CONCEALING_NAMES.search(said) else 0
     return marks | _BOX if _TOOL_NAMES.search(said) else marks
 

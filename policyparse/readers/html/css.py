@@ -101,3 +101,12 @@ def is_hidden(element: html.HtmlElement) -> bool:
         return False
     squeezed = "".join(style.lower().split())
     return "display:none" in squeezed
+
+
+_CASE_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def named_words(ident: str, classes: str) -> str:
+    """An element's id and classes as lowercase words (「articleTitle」 → 「article title」), to
+    search for what they name."""
+    return _CASE_CHANGE.sub(" ", f"{ident} {classes}").lower()

@@ -24,6 +24,7 @@ import re
 from lxml import html
 
 from policyparse.readers.html.chrome import WHITESPACE
+from policyparse.readers.html.css import named_words
 from policyparse.readers.html.line_table import LineTable
 from policyparse.readers.html.metadata import bare_date
 from policyparse.readers.html.titles import squeeze, without_date
@@ -37,7 +38,6 @@ _REPEAT_LINES = 4  # how many lines a repeated title may stand on
 _TITLE_LEVELS = frozenset({1, 2, 3})
 # A class or id naming a title: 「title」, 「article-title」, 「Article_bt」 (标题), 「biaoti」.
 _TITLE_NAMES = re.compile(r"title|biaoti|headline|(?<![a-z])(?:bt|tit)(?![a-z])")
-_CASE_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _LONGEST_TITLE = 80
 _SENTENCE_END = "。；：？！"
 
@@ -215,7 +215,7 @@ def _titled(element: html.HtmlElement) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _names_title(ident: str, classes: str) -> bool:
-    return _TITLE_NAMES.search(_CASE_CHANGE.sub(" ", f"{ident} {classes}").lower()) is not None
+    return _TITLE_NAMES.search(named_words(ident, classes)) is not None
 
 
 def _stripped_span(text: str) -> tuple[int, int]:
