@@ -19,7 +19,7 @@ from policyparse._markdown import to_markdown
 from policyparse._numbering import NUMBERING_CODES
 from policyparse._output import write_atomically
 from policyparse._read import DEFAULT_MAX_SIZE, NotAFile, read_limited
-from policyparse._signals import in_worker
+from policyparse._signals import in_worker, stop_workers_at_once
 from policyparse._text import to_text
 from policyparse.errors import PolicyParseError
 from policyparse.model import Document, Severity
@@ -140,13 +140,14 @@ def outcomes(tasks: Iterator[Task], jobs: int) -> Iterator[Iterator[Outcome]]:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=in_worker)
-    try:
-        yield _pooled(pool, tasks, window=4 * jobs)
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown()
+    with stop_workers_at_once():
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=in_worker)
+        try:
+            yield _pooled(pool, tasks, window=4 * jobs)
+        except BaseException:
+            _stop(pool)
+            raise
+        pool.shutdown()
 
 
 def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:

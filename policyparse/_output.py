@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,16 +51,22 @@ def write_atomically(path: str | Path, text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` through a temporary file in the same folder, renamed
     into place: an interrupted run leaves the old file or the new one, never half of one.
 
+    The temporary file is known (to :func:`remove_unfinished`) before it exists, so that a
+    signal that ends the process at any moment can remove it.
+
     Raises:
         OSError: if the folder cannot be written (the temporary file is removed).
     """
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    temporary = str((target.parent or Path(".")) / f".{target.name}.{secrets.token_hex(4)}.tmp")
+    _UNFINISHED.add(temporary)
     try:
+        # O_EXCL: a name planted in the folder (a symbolic link) fails rather than being followed.
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
             file.write(text)
         if target.exists():
-            # Keep the permissions of the file being replaced (mkstemp makes it 0600).
+            # Keep the permissions of the file being replaced (the temporary file is 0600).
             with contextlib.suppress(OSError):
                 os.chmod(temporary, target.stat().st_mode & 0o7777)
         else:
@@ -72,3 +78,16 @@ def write_atomically(path: str | Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    finally:
+        _UNFINISHED.discard(temporary)
+
+
+# The temporary files this process is writing (names: set operations are atomic in CPython).
+_UNFINISHED: set[str] = set()
+
+
+def remove_unfinished() -> None:
+    """Remove the temporary files being written: for a signal handler that ends the process."""
+    for temporary in list(_UNFINISHED):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

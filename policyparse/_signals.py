@@ -4,19 +4,29 @@
   the process at once with the shell's code (130, 143, 129): nothing has been written yet
   (``policyparse._launch`` arms that before the import).
 * While a command runs, SIGINT raises ``KeyboardInterrupt`` and SIGTERM and SIGHUP raise
-  :class:`Terminated`, so that the ``finally`` blocks run: worker processes are stopped and
-  a temporary output file is removed (outputs are renamed into place only when whole).
-* A worker process turns each of the three into ``SystemExit``: the file it was writing is
-  removed by the same ``finally`` and the worker ends.
+  :class:`Terminated`, so that the ``finally`` blocks run: a temporary output file is removed
+  (outputs are renamed into place only when whole).
+* While worker processes run (``--jobs N``), nothing is raised into the pool's machinery (an
+  exception raised while ``concurrent.futures`` holds one of its locks hung a run for good):
+  the signal stops the workers and ends the process at once, with the signal's exit code.
+* A worker process, on each of the three, removes the file it was writing and ends at once;
+  so does a worker whose parent is gone (killed with SIGKILL, or by a signal between forking
+  the worker and knowing it), within half a second.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import os
 import signal
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from types import FrameType
+
+from policyparse._output import remove_unfinished
 
 # SIGHUP does not exist on Windows.
 STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -58,11 +68,62 @@ def _raise_terminated(signum: int, _: FrameType | None) -> None:
     raise Terminated(signum)
 
 
+@contextlib.contextmanager
+def stop_workers_at_once() -> Iterator[None]:
+    """While worker processes run: a stopping signal stops them and ends this process."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.getsignal(signum) for signum in STOPPING}
+    for signum in STOPPING:
+        signal.signal(signum, _stop_workers_and_exit)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+# How long the workers get to remove the files they were writing.
+_WORKER_GRACE = 5.0
+
+
+def _stop_workers_and_exit(signum: int, _: FrameType | None) -> None:
+    workers = multiprocessing.active_children()
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError):
+            worker.terminate()  # SIGTERM: the worker removes its file and ends
+    deadline = time.monotonic() + _WORKER_GRACE
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            worker.join(timeout=max(0.0, deadline - time.monotonic()))
+    remove_unfinished()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
+    os._exit(128 + signum)
+
+
 def in_worker() -> None:
-    """In a worker process: each stopping signal ends the worker through ``SystemExit``."""
+    """In a worker process: each stopping signal, or its parent's end, removes the file the
+    worker was writing and ends it at once (nothing is raised into the pool's machinery,
+    which would catch it and take the next task)."""
     for signum in STOPPING:
         signal.signal(signum, _exit_worker)
+    threading.Thread(target=_stop_when_orphaned, args=(os.getppid(),), daemon=True).start()
+
+
+# Seconds between two looks at whether the parent process is still there.
+_PARENT_POLL = 0.5
+
+
+def _stop_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL)
+    _exit_worker(signal.SIGTERM, None)
 
 
 def _exit_worker(signum: int, _: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
+    remove_unfinished()
+    os._exit(128 + signum)

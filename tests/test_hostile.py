@@ -99,6 +99,28 @@ def test_a_signal_stops_the_workers_and_leaves_whole_files(tmp_path: Path, signu
     assert len(written) < 400  # it did stop
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the worker processes")
+def test_workers_stop_when_the_command_is_killed(tmp_path: Path) -> None:
+    """SIGKILL leaves the command no chance to stop its workers: they see it and stop themselves,
+    each removing the file it was writing."""
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [SCRIPT, "convert", str(_folder(tmp_path, 400)), "-o", str(out), "--jobs", "2", "-q"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while not (out.is_dir() and len(list(out.iterdir())) >= 5) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(process.pid)
+    process.kill()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while [pid for pid in workers if _alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers and not [pid for pid in workers if _alive(pid)]
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
 @pytest.mark.parametrize("delay", [0.0, 0.02, 0.05, 0.1, 0.15, 0.3])
 def test_ctrl_c_at_start_up_is_quiet(delay: float) -> None:
     process = subprocess.Popen([SCRIPT, "convert", str(SEED)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
