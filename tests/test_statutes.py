@@ -196,3 +196,34 @@ def test_a_provision_standing_alone_is_no_title(text: str) -> None:
 def test_articles_restarting_under_a_new_chapter_are_reported() -> None:
     document = policyparse.parse("第一章 总则\n第一条 甲。\n第二章 分则\n第一条 乙。\n")
     assert [(d.code, d.line) for d in document.diagnostics] == [("numbering-order", 4)]
+
+
+# -- issue 13: labels and titles as real statutes write them --------------------------------------
+
+
+@pytest.mark.parametrize("space", ["\u2002", "\u2003", "\u2000", "\u200a", "\u205f", "\u00a0", "\u202f"])
+def test_any_unicode_space_separates_a_label_from_its_title(space: str) -> None:
+    # 「第一章\u2002基本规定」: an en space (a web page's &ensp;) cost whole codes every chapter.
+    text = f"第一章{space}基本规定\n第一条{space}为了规范管理，制定本条例。\n第二章{space}附则\n第二条{space}本条例自公布之日起施行。\n"
+    document = policyparse.parse(text)
+    chapters = [(s.label, s.title) for s in document.sections]
+    assert chapters == [("第一章", "基本规定"), ("第二章", "附则")]
+    assert [a.label for c in document.sections for a in c.children] == ["第一条", "第二条"]
+    assert policyparse.to_text(document) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [("第五章“上海文化”品牌建设", "“上海文化”品牌建设"), ("第三章《条例》的实施", "《条例》的实施")],
+)
+def test_a_title_glued_to_its_label_by_a_quotation_mark(line: str, title: str) -> None:
+    document = policyparse.parse(f"{line}\n第十条 市人民政府应当加强品牌建设。\n")
+    (chapter,) = document.sections
+    assert (chapter.kind, chapter.title) == (Kind.CHAPTER, title)
+    assert [a.label for a in chapter.children] == ["第十条"]
+
+
+def test_a_quoted_division_in_a_sentence_is_no_heading() -> None:
+    # A reference with its sentence's punctuation stays text.
+    document = policyparse.parse("第一条 适用本法第五章“法律责任”的规定。\n第二章“监察委员会”规定的情形，依照执行。\n")
+    assert [s.label for s in document.sections] == ["第一条"]
