@@ -47,7 +47,7 @@ _RULE_KIND = {
     "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE,
     "preface": Kind.PREFACE, "supplementary": Kind.SUPPLEMENTARY,
     "heading1": Kind.HEADING1, "heading2": Kind.HEADING2, "heading3": Kind.HEADING3,
-    "heading4": Kind.HEADING4, "heading5": Kind.HEADING5,
+    "heading4": Kind.HEADING4, "heading5": Kind.HEADING5, "item1": Kind.ITEM,
     "outline1": Kind.OUTLINE, "outline2": Kind.OUTLINE, "outline3": Kind.OUTLINE,
     "outline4": Kind.OUTLINE,
 }

@@ -21,6 +21,9 @@ TEXT = "TEXT"
 UNKNOWN = "UNKNOWN"
 CONTENTS = "CONTENTS"
 TOC_ENTRY = "TOC_ENTRY"
+# An article's list item numbered 一、: no marker of its own (the lexer matches H1), the layout's
+# `lists` pass gives it this kind.
+ITEM1 = "ITEM1"
 # Heading terminals without a number (序言, 附则).
 UNNUMBERED = frozenset({"PREFACE", "SUPPLEMENTARY"})
 # Lines the layout stage took out of the text flow (page furniture, set-aside intrusions, the
@@ -140,6 +143,6 @@ def marker_pattern() -> regex.Pattern[str]:
     alternatives = [
         f"(?P<{terminal.name}>{terminal.pattern.value})"
         for terminal in parser().terminals
-        if terminal.name not in (TEXT, TOC_ENTRY)
+        if terminal.name not in (TEXT, TOC_ENTRY, ITEM1)
     ]
     return regex.compile("|".join(alternatives))

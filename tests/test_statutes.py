@@ -227,3 +227,42 @@ def test_a_quoted_division_in_a_sentence_is_no_heading() -> None:
     # A reference with its sentence's punctuation stays text.
     document = policyparse.parse("第一条 适用本法第五章“法律责任”的规定。\n第二章“监察委员会”规定的情形，依照执行。\n")
     assert [s.label for s in document.sections] == ["第一条"]
+
+
+def test_an_articles_list_numbered_like_headings_stays_in_the_article() -> None:
+    # Older regulations number an article's items 一、 二、: items (项), not headings nor articles.
+    text = (
+        "第七条 申请人应当提交下列材料：\n一、申请书；\n二、身份证明；\n三、其他材料。\n"
+        "申请人对材料的真实性负责。\n第八条 本办法自发布之日起施行。\n"
+    )
+    document = policyparse.parse(text)
+    seventh, eighth = document.sections
+    assert [(s.kind, s.label) for s in seventh.walk()][:1] == [(Kind.ARTICLE, "第七条")]
+    items = [s for s in seventh.walk() if s.kind is Kind.ITEM]
+    assert [(s.label, s.number) for s in items] == [("一、", 1), ("二、", 2), ("三、", 3)]
+    assert "申请人对材料的真实性负责。" in seventh.text
+    assert eighth.label == "第八条" and not [d for d in document.diagnostics if d.code.startswith("numbering")]
+    assert policyparse.to_text(document) == text
+
+
+def test_a_heading_between_articles_is_not_a_list() -> None:
+    # Without a colon before it, a 一、 line after an article is what it was before.
+    document = policyparse.parse("第一条 为了规范管理，制定本办法。\n一、总则\n第二条 本办法适用于本市。\n")
+    assert [s.kind for s in document.walk()].count(Kind.ITEM) == 0
+
+
+@pytest.mark.parametrize(
+    "line", ["一、二级道路客运站应当设置安全检查设施。", "三、四级医院应当配备专职人员。", "一、二类水域禁止新建排污口。"]
+)
+def test_a_sentence_that_starts_like_a_number_is_a_paragraph(line: str) -> None:
+    # 「一、二级」 means grades one and two: inside an article it is the article's text.
+    text = f"第五条 客运站按照规模分级管理。\n{line}\n第六条 本条例自公布之日起施行。\n"
+    document = policyparse.parse(text)
+    assert [s.label for s in document.sections] == ["第五条", "第六条"]
+    assert line in document.sections[0].text
+
+
+def test_a_numbered_heading_that_names_a_grade_stays_a_heading() -> None:
+    # The numbering around it expects 二、 and 三、 there: headings titled with a grade.
+    document = policyparse.parse("一、总体要求\n坚持。\n二、二级医院评审\n内容。\n三、四级手术管理\n内容。\n")
+    assert [s.title for s in document.sections] == ["总体要求", "二级医院评审", "四级手术管理"]

@@ -16,6 +16,7 @@ newspaper        a newspaper page's parts and the policy part's window       ``n
 intrusions       another article's line or clause inside the policy part     ``intrusions.py``
 repeats          a line repeating an earlier line of its article            ``intrusions.py``
 joins            a paragraph broken by a page's layout or a hard wrap       ``joins.py``, ``wraps.py``
+lists            an article's items numbered 一、 (after 「…下列材料：」)      ``lists.py``
 suspicious       a lowercase English word inside Chinese text               ``suspicious.py``
 ===============  =========================================================  =====================
 """
@@ -29,6 +30,7 @@ from policyparse.layout.contents import mark_contents
 from policyparse.layout.furniture import set_aside_furniture
 from policyparse.layout.intrusions import set_aside_intrusions, set_aside_repeats
 from policyparse.layout.joins import join_breaks
+from policyparse.layout.lists import mark_article_lists
 from policyparse.layout.newspaper import MAX_PAGE, find_page_parts
 from policyparse.layout.reader import set_aside_reader_lines
 from policyparse.layout.state import Layout, PagePart, ReaderHints, SetAsideText
@@ -46,6 +48,7 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("intrusions", set_aside_intrusions),
     ("repeats", set_aside_repeats),
     ("joins", join_breaks),
+    ("lists", mark_article_lists),
     ("suspicious", flag_lowercase_words),
 )
 """The passes in the order they run: (name, function)."""
