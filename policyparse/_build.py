@@ -8,7 +8,6 @@ between pieces as separators, so that pieces and separators cover the input exac
 from __future__ import annotations
 
 import bisect
-import functools
 import hashlib
 import itertools
 from collections.abc import Iterable, Sequence
@@ -18,6 +17,7 @@ from policyparse import _titles
 from policyparse._construct import new_paragraph, new_section, new_separator
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
 from policyparse._grammar import LAYOUT, TEXT, UNKNOWN, UNNUMBERED
+from policyparse._ids import attachment_id, repeated, section_id
 from policyparse._layout import Layout
 from policyparse._lexer import WHITESPACE, Line
 from policyparse._meta import MetaBuilder, clean_title
@@ -50,13 +50,6 @@ _RULE_KIND = {
     "heading4": Kind.HEADING4, "heading5": Kind.HEADING5,
     "outline1": Kind.OUTLINE, "outline2": Kind.OUTLINE, "outline3": Kind.OUTLINE,
     "outline4": Kind.OUTLINE,
-}
-_ID_PREFIX = {
-    Kind.BOOK: "bk", Kind.SUBBOOK: "sbk", Kind.PART: "pt", Kind.CHAPTER: "ch",
-    Kind.SECTION: "sec", Kind.ARTICLE: "art", Kind.CLAUSE: "cl", Kind.ITEM: "item",
-    Kind.SUBITEM: "sub", Kind.HEADING1: "h1", Kind.HEADING2: "h2", Kind.HEADING3: "h3",
-    Kind.HEADING4: "h4", Kind.HEADING5: "h5", Kind.OUTLINE: "ol", Kind.PREFACE: "pre",
-    Kind.SUPPLEMENTARY: "supp",
 }
 _DIVISIONS = {Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION}
 _NAMED = {Kind.PREFACE, Kind.SUPPLEMENTARY}  # the label is the name: 序言, 附则
@@ -226,14 +219,13 @@ class DocumentBuilder:
                 number = label_number(head.group("number"))
         title = clean_title(title_texts) or None
         notes = [self._content(i) for i, role in segment.head if role == "note"]
+        self.root_id = attachment_id(segment.kind, number)
         if segment.kind == "embedded":
-            self.root_id, path = f"doc-{number}", f"《{title.strip('《》')}》" if title else f"doc-{number}"
+            path = f"《{title.strip('《》')}》" if title else self.root_id
         else:
-            self.root_id, path = f"att-{number}", label or f"附件{number}"
+            path = label or f"附件{number}"
         # Two attachments with the same title or label keep distinct paths: 《…》~2.
-        self.attachment_paths[path] = self.attachment_paths.get(path, 0) + 1
-        uses = self.attachment_paths[path]
-        self.root_path = path if uses == 1 else f"{path}~{uses}"
+        self.root_path = repeated(path, self.attachment_paths)
         preamble, contents, sections = self._body(root)
         header = self._frame_pieces(i for i, _ in segment.head)
         closing = self._frame_pieces(i for i, _ in segment.closing)
@@ -275,15 +267,7 @@ class DocumentBuilder:
     def _own_id(
         self, kind: Kind, number: int | None, parent: _Parent | None, seen: dict[str, int], label: str = ""
     ) -> str:
-        segment = _id_segment(kind, number)
-        if "之" in label:  # 第三条之一 → art-3-1, beside art-3
-            segment += f"-{label_value(label.rpartition('之')[2])}"
-        uses = seen[segment] = seen.get(segment, 0) + 1
-        if uses > 1:
-            segment = f"{segment}~{uses}"
-        if parent:
-            return f"{parent.id}/{segment}"
-        return f"{self.root_id}/{segment}" if self.root_id else segment
+        return section_id(kind, number, parent=parent.id if parent else self.root_id, label=label, seen=seen)
 
     def _section(self, draft: Draft, parent: _Parent | None, seen: dict[str, int]) -> Section:
         """Build one section, its children first; each Section is made once."""
@@ -368,7 +352,7 @@ class DocumentBuilder:
         self, article: _Parent, line: int, number: int, own: list[Paragraph], items: list[Draft]
     ) -> Section:
         """One 款 of an article: its paragraph and the items under it."""
-        clause = _Parent(Kind.CLAUSE, f"{article.id}/{_id_segment(Kind.CLAUSE, number)}",
+        clause = _Parent(Kind.CLAUSE, section_id(Kind.CLAUSE, number, parent=article.id),
                          f"{article.path}/第{int_to_chinese(number)}款")
         children = self._sections(items, clause)
         spans = [p.span for p in own] + [c.span for c in children]
@@ -588,11 +572,6 @@ def _sha256(text: str) -> str:
 
 def _family(kind: Kind) -> str:
     return _FAMILY[kind]
-
-
-@functools.lru_cache(maxsize=4096)
-def _id_segment(kind: Kind, number: int | None) -> str:
-    return f"{_ID_PREFIX[kind]}-{number}" if number is not None else _ID_PREFIX[kind]
 
 
 def _cut_before(pieces: list[Span], offset: int) -> list[Span]:
