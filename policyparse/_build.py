@@ -14,29 +14,25 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from policyparse import _titles
-from policyparse._construct import new_paragraph, new_section, new_separator
+from policyparse._construct import new_section
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
-from policyparse._grammar import LAYOUT, TEXT, UNKNOWN, UNNUMBERED
+from policyparse._grammar import LAYOUT, TEXT, UNNUMBERED
 from policyparse._ids import attachment_id, repeated, section_id
 from policyparse._layout import Layout
 from policyparse._lexer import WHITESPACE, Line
+from policyparse._line_view import LineView
 from policyparse._meta import MetaBuilder, clean_title
+from policyparse._pieces import Paragraphs, Pieces, joins_of, page_of
 from policyparse._tree import RANK, Draft, Marker
 from policyparse.model import (
     Attachment,
     Diagnostic,
     Document,
-    Join,
     Kind,
-    Page,
-    PagePart,
     Paragraph,
-    PartKind,
     Reason,
     Section,
-    Separator,
     SetAside,
-    Severity,
     Source,
     Span,
 )
@@ -100,14 +96,14 @@ class DocumentBuilder:
         self.text = text
         self.layout = layout
         self._table_starts = [start for start, _ in layout.tables]
-        self.lines = layout.lines
         self.name = name
-        self.pieces: list[Span] = []
         self.diagnostics: list[Diagnostic] = []
         self.root_id = ""
         self.root_path = ""
-        self._line_starts = [line.start for line in self.lines]
         self.attachment_paths: dict[str, int] = {}
+        self.view = LineView(text, layout.lines, layout.joins)
+        self.pieces = Pieces(text)
+        self.paragraphs = Paragraphs(self.view, self.pieces, self.diagnostics)
 
     def build(self, frame: Frame, roots: list[Draft]) -> tuple[Document, list[Diagnostic]]:
         """Return the document (without numbering diagnostics) and the other diagnostics.
@@ -122,13 +118,13 @@ class DocumentBuilder:
         for segment, root in zip(others, roots[1:], strict=True):
             counts[segment.kind] += 1
             attachments.append(self._attachment(segment, root, counts[segment.kind]))
-        meta, meta_diagnostics = MetaBuilder(self.text, self.lines, self.layout.joins).build(frame)
+        meta, meta_diagnostics = MetaBuilder(self.text, self.view.lines, self.layout.joins).build(frame)
         self.diagnostics.extend(meta_diagnostics)
         self.diagnostics.extend(self.layout.diagnostics)
-        page = self._page()
+        page = page_of(self.layout.parts, self.view.lines, self.paragraphs)
         set_aside = []
         for item in self.layout.set_aside:
-            self.pieces.append(item.span)
+            self.pieces.add(item.span)
             start, end = item.span
             reason = Reason(item.reason)
             set_aside.append(SetAside(text=self.text[start:end], span=item.span, reason=reason, line=item.line))
@@ -140,7 +136,7 @@ class DocumentBuilder:
         header = self._frame_pieces(i for i, _ in frame.header)
         closing = self._frame_pieces(i for i, _ in main.closing)
         trailer = self._frame_pieces(frame.trailer)
-        joins = tuple(self._joins())
+        joins = joins_of(self.layout.joins, self.view.lines)
         self._release_lines()
         document = Document(
             source=source,
@@ -155,49 +151,27 @@ class DocumentBuilder:
             page=page,
             joins=joins,
             set_aside=tuple(set_aside),
-            separators=self._separators(),
+            separators=self.pieces.separators(),
         )
         return document, self.diagnostics
 
     def _release_lines(self) -> None:
         """Drop the line records (about 2.4× the text in memory) before the separators are
         made: nothing after needs them, and a large document's peak falls by as much."""
-        self.layout.lines = self.lines = []
-        self._line_starts = []
-
-    def _page(self) -> Page | None:
-        """The parts of a newspaper page; the policy part's text is in the sections."""
-        if self.layout.parts is None:
-            return None
-        parts = []
-        for part in self.layout.parts:
-            lines = self.lines[part.start : part.stop]
-            paragraphs = () if part.kind == "policy" else tuple(self._paragraphs_of_lines(lines))
-            filled = [line for line in lines if not line.is_blank]
-            span = (filled[0].content_start, filled[-1].content_end) if filled else (0, 0)
-            parts.append(PagePart(kind=PartKind(part.kind), span=span, paragraphs=paragraphs))
-        return Page(parts=tuple(parts))
-
-    def _joins(self) -> list[Join]:
-        joins = []
-        for head, chain in sorted(self.layout.joins.items()):
-            line = self.lines[head]
-            spans = [(line.content_start, line.content_end)]
-            spans += [(self.lines[k].content_start, self.lines[k].content_end) for k in chain]
-            joins.append(Join(line=line.number, spans=tuple(spans)))
-        return joins
+        self.layout.lines = []
+        del self.view, self.paragraphs
 
     def _body(
         self, root: Draft
     ) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Section, ...]]:
         """Preamble, table of contents and sections of one segment's body."""
-        preamble = self._paragraphs(root.body)
+        preamble = self.paragraphs.of_ranges(root.body)
         contents: tuple[Paragraph, ...] = ()
         drafts = list(root.children)
         if drafts and drafts[0].rule == "contents":
             table, *drafts = drafts
             heading = (range(table.marker.line - 1, table.marker.line),) if table.marker else ()
-            contents = self._paragraphs(heading + table.body)
+            contents = self.paragraphs.of_ranges(heading + table.body)
         root.body, root.children = (), ()
         return preamble, contents, self._sections(wrap_fragment(drafts), parent=None)
 
@@ -240,16 +214,11 @@ class DocumentBuilder:
         return attachment
 
     def _content(self, index: int) -> str:
-        line = self.lines[index]
-        return "".join(self.text[a:b] for a, b in self._pieces(line, line.content_start))
+        return self.view.content(index)
 
     def _frame_pieces(self, indices: Iterable[int]) -> tuple[Paragraph, ...]:
         """Header and closing lines, whole, as pieces of their own."""
-        return tuple(
-            self._paragraph_of(self._pieces(self.lines[i], self.lines[i].content_start))
-            for i in indices
-            if not self.lines[i].is_blank and self.lines[i].kind != LAYOUT
-        )
+        return self.paragraphs.whole_lines(indices)
 
     # -- sections -------------------------------------------------------------------
 
@@ -287,13 +256,13 @@ class DocumentBuilder:
         written = self.text[title_span[0] : title_span[1]] if title_span else None
         if kind in _NAMED:
             title = _titles.clean_title(label, "division")
-        paragraphs = inline + self._paragraphs_of_lines(body_lines)
+        paragraphs = inline + self.paragraphs.of_lines(body_lines)
         own = _Parent(kind, self._own_id(kind, number, parent, seen, label),
                       f"{parent.path}/{label}" if parent else self._top_path(label))
-        self.pieces.append(label_span)
+        self.pieces.add(label_span)
         end = label_span[1]
         if title_span:
-            self.pieces.append(title_span)
+            self.pieces.add(title_span)
             end = max(end, title_span[1])
         if kind is Kind.ARTICLE:
             paragraphs, children = self._clauses(own, line.number, paragraphs, draft.children)
@@ -328,7 +297,7 @@ class DocumentBuilder:
             if not groups:
                 groups.append(([], []))
             groups[-1][1].append(item)
-            self._group(groups, self._paragraphs_of_lines(tail))
+            self._group(groups, self.paragraphs.of_lines(tail))
         if len(groups) <= 1:
             own, items = groups[0] if groups else ([], [])
             return own, self._sections(items, article)
@@ -363,7 +332,7 @@ class DocumentBuilder:
             span=(min(a for a, _ in spans), max(b for _, b in spans)),
         )
 
-    def _split_tail(self, draft: Draft) -> tuple[Draft, list[Line]]:
+    def _split_tail(self, draft: Draft) -> tuple[Draft, Sequence[Line]]:
         """Take the lines after an item's last line (its own, or its last subitem's) out of it."""
         if draft.children:
             last, tail = self._split_tail(draft.children[-1])
@@ -372,8 +341,7 @@ class DocumentBuilder:
         return Draft(draft.rule, draft.marker, (), draft.children, draft.implicit_number), self._lines_of(draft.body)
 
     def _line_at(self, position: int) -> int:
-        """1-based number of the line holding ``position``."""
-        return bisect.bisect_right(self._line_starts, position)
+        return self.view.line_at(position)
 
     def _implicit(
         self, draft: Draft, kind: Kind, parent: _Parent | None, seen: dict[str, int]
@@ -413,8 +381,8 @@ class DocumentBuilder:
     # -- titles and paragraphs ------------------------------------------------------
 
     def _title(
-        self, line: Line, family: str, has_more: bool, body_lines: list[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], list[Line]]:
+        self, line: Line, family: str, has_more: bool, body_lines: Sequence[Line]
+    ) -> tuple[str | None, Span | None, list[Paragraph], Sequence[Line]]:
         """Return title, title span, the inline body paragraph(s) and the remaining lines."""
         rest_start = line.rest_start
         while rest_start < line.content_end and self.text[rest_start] in WHITESPACE:
@@ -441,8 +409,8 @@ class DocumentBuilder:
         return title, title_span, inline, body_lines
 
     def _title_of_line(
-        self, line: Line, start: int, family: str, has_more: bool, body_lines: list[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], list[Line]]:
+        self, line: Line, start: int, family: str, has_more: bool, body_lines: Sequence[Line]
+    ) -> tuple[str | None, Span | None, list[Paragraph], Sequence[Line]]:
         """:meth:`_title` for a line without joined lines: its rest is one piece, ``start`` to
         the end of its content."""
         end = line.content_end
@@ -467,19 +435,11 @@ class DocumentBuilder:
         )
 
     def _pieces(self, line: Line, start: int) -> list[Span]:
-        """The text of a line from ``start``, and of the lines the layout joined to it."""
-        chain = self.layout.joins.get(line.number - 1)
-        if chain is None:
-            return [(start, line.content_end)] if start < line.content_end else []
-        pieces = [(start, line.content_end)]
-        for index in chain:
-            joined = self.lines[index]
-            pieces.append((joined.content_start, joined.content_end))
-        return [(a, b) for a, b in pieces if a < b]
+        return self.view.pieces(line, start)
 
     def _title_on_next_line(
-        self, family: str, body_lines: list[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], list[Line]]:
+        self, family: str, body_lines: Sequence[Line]
+    ) -> tuple[str | None, Span | None, list[Paragraph], Sequence[Line]]:
         """A label alone on its line may have its title on the next line (「（三）」 / 「合理用药」)."""
         if family == "statute":
             return None, None, [], body_lines
@@ -494,72 +454,16 @@ class DocumentBuilder:
         return _titles.clean_title(text, family), span, [], body_lines[filled[0] + 1 :]
 
     def _line_of(self, marker: Marker) -> Line:
-        return self.lines[marker.line - 1]
+        return self.view.lines[marker.line - 1]
 
-    def _lines_of(self, ranges: tuple[range, ...]) -> list[Line]:
-        if len(ranges) == 1:
-            return self.lines[ranges[0].start : ranges[0].stop]
-        found: list[Line] = []
-        for indices in ranges:
-            found.extend(self.lines[indices.start : indices.stop])
-        return found
-
-    def _paragraphs(self, ranges: tuple[range, ...]) -> tuple[Paragraph, ...]:
-        return tuple(self._paragraphs_of_lines(self._lines_of(ranges)))
-
-    def _paragraphs_of_lines(self, lines: list[Line]) -> list[Paragraph]:
-        paragraphs = []
-        joins = self.layout.joins
-        for line in lines:
-            if line.content_start == line.content_end or line.kind == LAYOUT:
-                continue
-            if line.kind == UNKNOWN:
-                label = self.text[line.label_start : line.label_end]
-                self.diagnostics.append(
-                    Diagnostic(
-                        code="unknown-marker",
-                        severity=Severity.WARNING,
-                        message=f"「{label}」 looks like numbering but is no scheme known here; kept as text",
-                        line=line.number,
-                        span=(line.label_start, line.label_end),
-                    )
-                )
-            if line.number - 1 in joins:
-                paragraphs.append(self._paragraph_of(self._pieces(line, line.content_start)))
-            else:
-                paragraphs.append(self._paragraph(line.content_start, line.content_end))
-        return paragraphs
+    def _lines_of(self, ranges: tuple[range, ...]) -> Sequence[Line]:
+        return self.view.lines_of(ranges)
 
     def _paragraph_of(self, pieces: list[Span]) -> Paragraph:
-        """A paragraph of one piece, or of several that the layout stage joined."""
-        if len(pieces) == 1:
-            return self._paragraph(*pieces[0])
-        self.pieces.extend(pieces)
-        text = "".join(self.text[a:b] for a, b in pieces)
-        return new_paragraph(text=text, span=(pieces[0][0], pieces[-1][1]), spans=tuple(pieces))
+        return self.pieces.paragraph_of(pieces)
 
     def _paragraph(self, start: int, end: int) -> Paragraph:
-        span = (start, end)  # one tuple for the piece and the paragraph
-        self.pieces.append(span)
-        return new_paragraph(text=self.text[start:end], span=span)
-
-    def _separators(self) -> tuple[Separator, ...]:
-        """The characters between pieces; equal texts (「\n\n」, 「\n　　」) share one string."""
-        separators = []
-        position = 0
-        text = self.text
-        seen: dict[str, str] = {}
-        self.pieces.sort()
-        for start, end in self.pieces:
-            if start < position:
-                raise AssertionError(f"overlapping pieces at {start}")
-            if start > position:
-                between = text[position:start]
-                separators.append(new_separator(start=position, text=seen.setdefault(between, between)))
-            position = end
-        if position < len(text):
-            separators.append(new_separator(start=position, text=text[position:]))
-        return tuple(separators)
+        return self.pieces.paragraph(start, end)
 
 
 def _sha256(text: str) -> str:
