@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import itertools
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from policyparse import _titles
 from policyparse._construct import new_section
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
-from policyparse._grammar import LAYOUT, TEXT, UNNUMBERED
+from policyparse._grammar import LAYOUT, UNNUMBERED
 from policyparse._ids import attachment_id, repeated, section_id
 from policyparse._layout import Layout
-from policyparse._lexer import WHITESPACE, Line
+from policyparse._lexer import Line
 from policyparse._line_view import LineView
 from policyparse._meta import MetaBuilder, clean_title
 from policyparse._pieces import Paragraphs, Pieces, joins_of, page_of
+from policyparse._title_split import split_title
 from policyparse._tree import RANK, Draft, Marker
 from policyparse.model import (
     Attachment,
@@ -252,7 +252,9 @@ class DocumentBuilder:
             b.content_start != b.content_end and b.kind != LAYOUT for b in body_lines
         )
         family = _family(kind)
-        title, title_span, inline, body_lines = self._title(line, family, has_more, body_lines)
+        split = split_title(self.view, line, family, has_more, body_lines)
+        title, title_span, body_lines = split.title, split.span, split.body_lines
+        inline = [self.pieces.paragraph_of(split.inline)] if split.inline else []
         written = self.text[title_span[0] : title_span[1]] if title_span else None
         if kind in _NAMED:
             title = _titles.clean_title(label, "division")
@@ -378,80 +380,7 @@ class DocumentBuilder:
             return Kind.SUBITEM
         return kind
 
-    # -- titles and paragraphs ------------------------------------------------------
-
-    def _title(
-        self, line: Line, family: str, has_more: bool, body_lines: Sequence[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], Sequence[Line]]:
-        """Return title, title span, the inline body paragraph(s) and the remaining lines."""
-        rest_start = line.rest_start
-        while rest_start < line.content_end and self.text[rest_start] in WHITESPACE:
-            rest_start += 1
-        if line.number - 1 not in self.layout.joins:
-            return self._title_of_line(line, rest_start, family, has_more, body_lines)
-        pieces = self._pieces(line, rest_start)
-        rest = "".join(self.text[a:b] for a, b in pieces)
-        if not rest:
-            return self._title_on_next_line(family, body_lines)
-        split = _titles.split_heading_rest(rest, family, has_more=has_more)
-        if split is None:
-            return None, None, [self._paragraph_of(pieces)], body_lines
-        title_pieces = _cut_before(pieces, split.title_end)
-        title_span = (title_pieces[0][0], title_pieces[-1][1])
-        if not self._only_line_breaks_between(title_pieces):
-            return None, None, [self._paragraph_of(pieces)], body_lines
-        title = _titles.clean_title(rest[: split.title_end], family)
-        offset = split.body_start
-        while offset < len(rest) and rest[offset] in WHITESPACE:
-            offset += 1
-        body = _cut(pieces, offset)
-        inline = [self._paragraph_of(body)] if body else []
-        return title, title_span, inline, body_lines
-
-    def _title_of_line(
-        self, line: Line, start: int, family: str, has_more: bool, body_lines: Sequence[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], Sequence[Line]]:
-        """:meth:`_title` for a line without joined lines: its rest is one piece, ``start`` to
-        the end of its content."""
-        end = line.content_end
-        rest = self.text[start:end]
-        if not rest:
-            return self._title_on_next_line(family, body_lines)
-        split = _titles.split_heading_rest(rest, family, has_more=has_more)
-        if split is None:
-            return None, None, [self._paragraph(start, end)], body_lines
-        title = _titles.clean_title(rest[: split.title_end], family)
-        offset = split.body_start
-        while offset < len(rest) and rest[offset] in WHITESPACE:
-            offset += 1
-        inline = [self._paragraph(start + offset, end)] if offset < len(rest) else []
-        return title, (start, start + split.title_end), inline, body_lines
-
-    def _only_line_breaks_between(self, pieces: list[Span]) -> bool:
-        """True when a title wrapped over these pieces has only line breaks between them."""
-        return all(
-            not self.text[end:start].strip(WHITESPACE + "\r\n")
-            for (_, end), (start, _) in itertools.pairwise(pieces)
-        )
-
-    def _pieces(self, line: Line, start: int) -> list[Span]:
-        return self.view.pieces(line, start)
-
-    def _title_on_next_line(
-        self, family: str, body_lines: Sequence[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], Sequence[Line]]:
-        """A label alone on its line may have its title on the next line (「（三）」 / 「合理用药」)."""
-        if family == "statute":
-            return None, None, [], body_lines
-        filled = [i for i, b in enumerate(body_lines) if not b.is_blank and b.kind != LAYOUT]
-        if not filled or body_lines[filled[0]].kind != TEXT or body_lines[filled[0]].number - 1 in self.layout.joins:
-            return None, None, [], body_lines
-        candidate = body_lines[filled[0]]
-        text = self.text[candidate.content_start : candidate.content_end]
-        if not _titles.is_standalone_title(text):
-            return None, None, [], body_lines
-        span = (candidate.content_start, candidate.content_end)
-        return _titles.clean_title(text, family), span, [], body_lines[filled[0] + 1 :]
+    # -- lines and paragraphs -------------------------------------------------------
 
     def _line_of(self, marker: Marker) -> Line:
         return self.view.lines[marker.line - 1]
@@ -476,27 +405,3 @@ def _sha256(text: str) -> str:
 
 def _family(kind: Kind) -> str:
     return _FAMILY[kind]
-
-
-def _cut_before(pieces: list[Span], offset: int) -> list[Span]:
-    """The pieces up to ``offset`` characters into their joined text."""
-    kept: list[Span] = []
-    for start, end in pieces:
-        if offset <= 0:
-            break
-        kept.append((start, min(end, start + offset)))
-        offset -= end - start
-    return kept
-
-
-def _cut(pieces: list[Span], offset: int) -> list[Span]:
-    """The pieces from ``offset`` characters into their joined text on."""
-    kept: list[Span] = []
-    for start, end in pieces:
-        length = end - start
-        if offset >= length:
-            offset -= length
-            continue
-        kept.append((start + offset, end))
-        offset = 0
-    return kept
