@@ -7,16 +7,15 @@ between pieces as separators, so that pieces and separators cover the input exac
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from policyparse import _titles
+from policyparse._clauses import Tables, clauses
 from policyparse._construct import new_section
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
 from policyparse._grammar import LAYOUT, UNNUMBERED
-from policyparse._ids import attachment_id, repeated, section_id
+from policyparse._ids import TOP, Parent, attachment_id, repeated, section_id
 from policyparse._layout import Layout
 from policyparse._lexer import Line
 from policyparse._line_view import LineView
@@ -36,7 +35,7 @@ from policyparse.model import (
     Source,
     Span,
 )
-from policyparse.numerals import int_to_chinese, label_number, label_value
+from policyparse.numerals import label_number, label_value
 
 _RULE_KIND = {
     "book": Kind.BOOK, "subbook": Kind.SUBBOOK, "part": Kind.PART,
@@ -56,14 +55,6 @@ _FAMILY = {
     kind: "division" if kind in _DIVISIONS else "statute" if kind in _STATUTE_UNITS else "official"
     for kind in Kind
 }
-
-
-class _Parent(NamedTuple):
-    """What a section's children need of it while they are built: kind, id and path."""
-
-    kind: Kind
-    id: str
-    path: str
 
 
 def wrap_fragment(sections: list[Draft]) -> list[Draft]:
@@ -95,15 +86,13 @@ class DocumentBuilder:
     def __init__(self, text: str, layout: Layout, name: str | None) -> None:
         self.text = text
         self.layout = layout
-        self._table_starts = [start for start, _ in layout.tables]
+        self.tables = Tables(layout.tables)
         self.name = name
         self.diagnostics: list[Diagnostic] = []
-        self.root_id = ""
-        self.root_path = ""
         self.attachment_paths: dict[str, int] = {}
-        self.view = LineView(text, layout.lines, layout.joins)
+        self.lines = LineView(text, layout.lines, layout.joins)
         self.pieces = Pieces(text)
-        self.paragraphs = Paragraphs(self.view, self.pieces, self.diagnostics)
+        self.paragraphs = Paragraphs(self.lines, self.pieces, self.diagnostics)
 
     def build(self, frame: Frame, roots: list[Draft]) -> tuple[Document, list[Diagnostic]]:
         """Return the document (without numbering diagnostics) and the other diagnostics.
@@ -118,10 +107,10 @@ class DocumentBuilder:
         for segment, root in zip(others, roots[1:], strict=True):
             counts[segment.kind] += 1
             attachments.append(self._attachment(segment, root, counts[segment.kind]))
-        meta, meta_diagnostics = MetaBuilder(self.text, self.view.lines, self.layout.joins).build(frame)
+        meta, meta_diagnostics = MetaBuilder(self.text, self.lines.lines, self.layout.joins).build(frame)
         self.diagnostics.extend(meta_diagnostics)
         self.diagnostics.extend(self.layout.diagnostics)
-        page = page_of(self.layout.parts, self.view.lines, self.paragraphs)
+        page = page_of(self.layout.parts, self.lines.lines, self.paragraphs)
         set_aside = []
         for item in self.layout.set_aside:
             self.pieces.add(item.span)
@@ -136,7 +125,7 @@ class DocumentBuilder:
         header = self._frame_pieces(i for i, _ in frame.header)
         closing = self._frame_pieces(i for i, _ in main.closing)
         trailer = self._frame_pieces(frame.trailer)
-        joins = joins_of(self.layout.joins, self.view.lines)
+        joins = joins_of(self.layout.joins, self.lines.lines)
         self._release_lines()
         document = Document(
             source=source,
@@ -159,10 +148,10 @@ class DocumentBuilder:
         """Drop the line records (about 2.4× the text in memory) before the separators are
         made: nothing after needs them, and a large document's peak falls by as much."""
         self.layout.lines = []
-        del self.view, self.paragraphs
+        del self.lines, self.paragraphs
 
     def _body(
-        self, root: Draft
+        self, root: Draft, top: Parent = TOP
     ) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Section, ...]]:
         """Preamble, table of contents and sections of one segment's body."""
         preamble = self.paragraphs.of_ranges(root.body)
@@ -173,7 +162,7 @@ class DocumentBuilder:
             heading = (range(table.marker.line - 1, table.marker.line),) if table.marker else ()
             contents = self.paragraphs.of_ranges(heading + table.body)
         root.body, root.children = (), ()
-        return preamble, contents, self._sections(wrap_fragment(drafts), parent=None)
+        return preamble, contents, self.sections(wrap_fragment(drafts), top)
 
     def _attachment(self, segment: Segment, root: Draft, position: int) -> Attachment:
         """An attachment (附件N) or an embedded document, with ids and paths of its own."""
@@ -193,28 +182,27 @@ class DocumentBuilder:
                 number = label_number(head.group("number"))
         title = clean_title(title_texts) or None
         notes = [self._content(i) for i, role in segment.head if role == "note"]
-        self.root_id = attachment_id(segment.kind, number)
+        root_id = attachment_id(segment.kind, number)
         if segment.kind == "embedded":
-            path = f"《{title.strip('《》')}》" if title else self.root_id
+            path = f"《{title.strip('《》')}》" if title else root_id
         else:
             path = label or f"附件{number}"
         # Two attachments with the same title or label keep distinct paths: 《…》~2.
-        self.root_path = repeated(path, self.attachment_paths)
-        preamble, contents, sections = self._body(root)
+        top = Parent(None, root_id, repeated(path, self.attachment_paths))
+        preamble, contents, sections = self._body(root, top)
         header = self._frame_pieces(i for i, _ in segment.head)
         closing = self._frame_pieces(i for i, _ in segment.closing)
         pieces = [p.span for p in (*header, *preamble, *contents, *closing)] + [s.span for s in sections]
         span = (min(p[0] for p in pieces), max(p[1] for p in pieces)) if pieces else (0, 0)
         attachment = Attachment(
             label=label, number=number, title=title, notes=tuple(MetaBuilder.join_notes(notes)),
-            id=self.root_id, path=self.root_path, span=span, header=header, preamble=preamble,
+            id=top.id, path=top.path, span=span, header=header, preamble=preamble,
             contents=contents, sections=sections, closing=closing,
         )
-        self.root_id, self.root_path = "", ""
         return attachment
 
     def _content(self, index: int) -> str:
-        return self.view.content(index)
+        return self.lines.content(index)
 
     def _frame_pieces(self, indices: Iterable[int]) -> tuple[Paragraph, ...]:
         """Header and closing lines, whole, as pieces of their own."""
@@ -222,10 +210,8 @@ class DocumentBuilder:
 
     # -- sections -------------------------------------------------------------------
 
-    def _sections(self, drafts: Sequence[Draft], parent: _Parent | None) -> tuple[Section, ...]:
+    def sections(self, drafts: Iterable[Draft], parent: Parent) -> tuple[Section, ...]:
         """Build sibling sections; a repeated number gets an id suffix (``h2-3~2``)."""
-        if not drafts:
-            return ()
         seen: dict[str, int] = {}
         built = []
         for draft in drafts:
@@ -234,11 +220,11 @@ class DocumentBuilder:
         return tuple(built)
 
     def _own_id(
-        self, kind: Kind, number: int | None, parent: _Parent | None, seen: dict[str, int], label: str = ""
+        self, kind: Kind, number: int | None, parent: Parent, seen: dict[str, int], label: str = ""
     ) -> str:
-        return section_id(kind, number, parent=parent.id if parent else self.root_id, label=label, seen=seen)
+        return section_id(kind, number, parent=parent.id, label=label, seen=seen)
 
-    def _section(self, draft: Draft, parent: _Parent | None, seen: dict[str, int]) -> Section:
+    def _section(self, draft: Draft, parent: Parent, seen: dict[str, int]) -> Section:
         """Build one section, its children first; each Section is made once."""
         kind = self._kind(draft.rule, parent)
         if draft.marker is None:
@@ -252,24 +238,23 @@ class DocumentBuilder:
             b.content_start != b.content_end and b.kind != LAYOUT for b in body_lines
         )
         family = _family(kind)
-        split = split_title(self.view, line, family, has_more, body_lines)
+        split = split_title(self.lines, line, family, has_more, body_lines)
         title, title_span, body_lines = split.title, split.span, split.body_lines
         inline = [self.pieces.paragraph_of(split.inline)] if split.inline else []
         written = self.text[title_span[0] : title_span[1]] if title_span else None
         if kind in _NAMED:
             title = _titles.clean_title(label, "division")
         paragraphs = inline + self.paragraphs.of_lines(body_lines)
-        own = _Parent(kind, self._own_id(kind, number, parent, seen, label),
-                      f"{parent.path}/{label}" if parent else self._top_path(label))
+        own = Parent(kind, self._own_id(kind, number, parent, seen, label), parent.path_of(label))
         self.pieces.add(label_span)
         end = label_span[1]
         if title_span:
             self.pieces.add(title_span)
             end = max(end, title_span[1])
         if kind is Kind.ARTICLE:
-            paragraphs, children = self._clauses(own, line.number, paragraphs, draft.children)
+            paragraphs, children = clauses(self, own, line.number, paragraphs, draft.children)
         else:
-            children = self._sections(draft.children, own)
+            children = self.sections(draft.children, own)
         if paragraphs:
             end = max(end, max(p.span[1] for p in paragraphs))
         if children:
@@ -281,94 +266,26 @@ class DocumentBuilder:
             title_span=title_span, title_as_written=written if written != title else None,
         )
 
-    def _clauses(
-        self, article: _Parent, line: int, paragraphs: list[Paragraph], drafts: Sequence[Draft]
-    ) -> tuple[list[Paragraph], tuple[Section, ...]]:
-        """Group an article's paragraphs (款) with the items (项) that follow each one.
-
-        A paragraph after an item is the article's next 款, not part of the item, so it is
-        taken out of the item's body first. With one 款, the article keeps its paragraphs and
-        items; with more, each 款 becomes a ``clause`` section (label None, number n).
-        """
-        if not drafts and len(paragraphs) <= 1:
-            return paragraphs, ()  # one 款 and no items: most articles
-        groups: list[tuple[list[Paragraph], list[Draft]]] = []
-        self._group(groups, paragraphs)
-        for draft in drafts:
-            item, tail = self._split_tail(draft)
-            if not groups:
-                groups.append(([], []))
-            groups[-1][1].append(item)
-            self._group(groups, self.paragraphs.of_lines(tail))
-        if len(groups) <= 1:
-            own, items = groups[0] if groups else ([], [])
-            return own, self._sections(items, article)
-        return [], tuple(
-            self._clause(article, line, number, own, items)
-            for number, (own, items) in enumerate(groups, start=1)
-        )
-
-    def _group(self, groups: list[tuple[list[Paragraph], list[Draft]]], paragraphs: list[Paragraph]) -> None:
-        """Each paragraph opens a 款, but a line of a table (a reader's) goes on in the 款 before it."""
-        tables = self.layout.tables
-        for paragraph in paragraphs:
-            start = paragraph.span[0]
-            table = bisect.bisect_right(self._table_starts, start) - 1
-            if groups and not groups[-1][1] and table >= 0 and start < tables[table][1]:
-                groups[-1][0].append(paragraph)
-            else:
-                groups.append(([paragraph], []))
-
-    def _clause(
-        self, article: _Parent, line: int, number: int, own: list[Paragraph], items: list[Draft]
-    ) -> Section:
-        """One 款 of an article: its paragraph and the items under it."""
-        clause = _Parent(Kind.CLAUSE, section_id(Kind.CLAUSE, number, parent=article.id),
-                         f"{article.path}/第{int_to_chinese(number)}款")
-        children = self._sections(items, clause)
-        spans = [p.span for p in own] + [c.span for c in children]
-        return new_section(
-            kind=Kind.CLAUSE, label=None, number=number, title=None,
-            paragraphs=tuple(own), children=children, id=clause.id, path=clause.path,
-            line=self._line_at(own[0].span[0]) if own else line,
-            span=(min(a for a, _ in spans), max(b for _, b in spans)),
-        )
-
-    def _split_tail(self, draft: Draft) -> tuple[Draft, Sequence[Line]]:
-        """Take the lines after an item's last line (its own, or its last subitem's) out of it."""
-        if draft.children:
-            last, tail = self._split_tail(draft.children[-1])
-            children = (*draft.children[:-1], last)
-            return Draft(draft.rule, draft.marker, draft.body, children, draft.implicit_number), tail
-        return Draft(draft.rule, draft.marker, (), draft.children, draft.implicit_number), self._lines_of(draft.body)
-
-    def _line_at(self, position: int) -> int:
-        return self.view.line_at(position)
-
     def _implicit(
-        self, draft: Draft, kind: Kind, parent: _Parent | None, seen: dict[str, int]
+        self, draft: Draft, kind: Kind, parent: Parent, seen: dict[str, int]
     ) -> Section:
         number = draft.implicit_number
         segment = IMPLICIT_PATH_SEGMENT
-        own = _Parent(kind, self._own_id(kind, number, parent, seen),
-                      f"{parent.path}/{segment}" if parent else self._top_path(segment))
+        own = Parent(kind, self._own_id(kind, number, parent, seen), parent.path_of(segment))
         first = draft.children[0]
         while first.marker is None:
             first = first.children[0]
-        children = self._sections(draft.children, own)
+        children = self.sections(draft.children, own)
         return new_section(
             kind=kind, label=None, number=number, title=None, children=children,
             implicit=True, id=own.id, path=own.path, line=first.marker.line,
             span=(children[0].span[0], children[-1].span[1]),
         )
 
-    def _top_path(self, label: str) -> str:
-        return f"{self.root_path}/{label}" if self.root_path else label
-
     @staticmethod
-    def _kind(rule: str, parent: _Parent | None) -> Kind:
+    def _kind(rule: str, parent: Parent) -> Kind:
         kind = _RULE_KIND[rule]
-        if parent is None:
+        if parent.kind is None:
             return kind
         if kind is Kind.HEADING1 and parent.kind in (Kind.CHAPTER, Kind.SECTION):
             # 一、 numbering the articles of a chaptered text (the 2004 State Council rules).
@@ -383,10 +300,10 @@ class DocumentBuilder:
     # -- lines and paragraphs -------------------------------------------------------
 
     def _line_of(self, marker: Marker) -> Line:
-        return self.view.lines[marker.line - 1]
+        return self.lines.lines[marker.line - 1]
 
     def _lines_of(self, ranges: tuple[range, ...]) -> Sequence[Line]:
-        return self.view.lines_of(ranges)
+        return self.lines.lines_of(ranges)
 
     def _paragraph_of(self, pieces: list[Span]) -> Paragraph:
         return self.pieces.paragraph_of(pieces)

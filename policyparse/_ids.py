@@ -2,11 +2,13 @@
 
 An id is made of kinds and numbers only, so that it stays the same when a title or a text
 changes; the diff matches sections on it first. ``docs/design.md`` ("Model") describes it.
+A path is made the same way from the labels as written (``四、/（六）``).
 """
 
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 from policyparse.model import Kind
 from policyparse.numerals import label_value
@@ -20,6 +22,26 @@ _PREFIX = {
 }
 # The root of an attachment's ids (att-2/h1-1) or of an embedded document's (doc-1/art-3).
 _ROOT_PREFIX = {"attachment": "att", "embedded": "doc"}
+
+
+class Parent(NamedTuple):
+    """What a section's children need of it while they are built: its kind (（一） in an
+    article is an item), its id and its path, which theirs start with.
+
+    The top of the text is a parent of no kind, id or path (:data:`TOP`); the top of an
+    attachment or embedded document has its id and path (``att-1``, ``附件1``).
+    """
+
+    kind: Kind | None
+    id: str
+    path: str
+
+    def path_of(self, segment: str) -> str:
+        """The path of a child whose own segment (its label as written) is ``segment``."""
+        return f"{self.path}/{segment}" if self.path else segment
+
+
+TOP = Parent(None, "", "")
 
 
 def section_id(
