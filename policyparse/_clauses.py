@@ -8,7 +8,7 @@ path ``第十条/第二款``).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from policyparse._construct import new_section
@@ -50,7 +50,7 @@ class SectionMaker(Protocol):
     @property
     def tables(self) -> Tables: ...
 
-    def sections(self, drafts: Iterable[Draft], parent: Parent) -> tuple[Section, ...]: ...
+    def sections(self, drafts: list[Draft], parent: Parent) -> tuple[Section, ...]: ...
 
 
 def clauses(

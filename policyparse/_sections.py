@@ -3,7 +3,7 @@ path, paragraphs and children, every piece recorded."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from policyparse import _titles
 from policyparse._clauses import Tables, clauses
@@ -54,26 +54,38 @@ class SectionBuilder:
         self.paragraphs = paragraphs
         self.tables = tables
 
-    def sections(self, drafts: Iterable[Draft], parent: Parent) -> tuple[Section, ...]:
-        """Build sibling sections, in order; a repeated number gets an id suffix (``h2-3~2``)."""
+    def sections(self, drafts: list[Draft], parent: Parent) -> tuple[Section, ...]:
+        """Build sibling sections, in order; a repeated number gets an id suffix (``h2-3~2``).
+
+        Args:
+            drafts: a list the builder owns (never a draft's own children), emptied here:
+                each draft is taken out of it and handed to :meth:`_section` alone, which
+                lets it go once read, before the children are built. A draft tree that
+                nothing else holds is thus freed while the model grows.
+            parent: the sections' parent.
+        """
         seen: dict[str, int] = {}
         built = []
-        for draft in drafts:
-            built.append(self._section(draft, parent, seen))
-            draft.body, draft.children = (), ()  # built: free its subtree now (see DocumentBuilder.build)
+        drafts.reverse()
+        while drafts:
+            built.append(self._section(drafts.pop(), parent, seen))
         return tuple(built)
 
     def _section(self, draft: Draft, parent: Parent, seen: dict[str, int]) -> Section:
         """Build one section, its children first; each Section is made once."""
         kind = kind_in_context(draft.rule, parent.kind)
-        if draft.marker is None:
-            return self._implicit(draft, kind, parent, seen)
-        line = self.lines.lines[draft.marker.line - 1]
-        label_span = (line.label_start, line.label_end)
-        label = draft.marker.label  # the text at label_span, kept from the token
-        number = None if kind in _NAMED else label_value(label)
+        marker, drafts = draft.marker, list(draft.children)
+        if marker is None:
+            number = draft.implicit_number
+            del draft  # read: let it go (see sections())
+            return self._implicit(kind, number, drafts, parent, seen)
         body_lines = self.lines.lines_of(draft.body)
-        has_more = bool(draft.children) or _any_text(body_lines)
+        del draft  # read: let it go; its children are in a list of this builder's own
+        line = self.lines.lines[marker.line - 1]
+        label_span = (line.label_start, line.label_end)
+        label = marker.label  # the text at label_span, kept from the token
+        number = None if kind in _NAMED else label_value(label)
+        has_more = bool(drafts) or _any_text(body_lines)
         split = split_title(self.lines, line, _FAMILY[kind], has_more, body_lines)
         title, title_span = split.title, split.span
         inline = [self.pieces.paragraph_of(split.inline)] if split.inline else []
@@ -88,9 +100,9 @@ class SectionBuilder:
             self.pieces.add(title_span)
             end = max(end, title_span[1])
         if kind is Kind.ARTICLE:
-            paragraphs, children = clauses(self, own, line.number, paragraphs, draft.children)
+            paragraphs, children = clauses(self, own, line.number, paragraphs, drafts)
         else:
-            children = self.sections(draft.children, own)
+            children = self.sections(drafts, own)
         if paragraphs:
             end = max(end, max(p.span[1] for p in paragraphs))
         if children:
@@ -102,14 +114,15 @@ class SectionBuilder:
             title_span=title_span, title_as_written=written if written != title else None,
         )
 
-    def _implicit(self, draft: Draft, kind: Kind, parent: Parent, seen: dict[str, int]) -> Section:
+    def _implicit(
+        self, kind: Kind, number: int | None, drafts: list[Draft], parent: Parent, seen: dict[str, int]
+    ) -> Section:
         """The implicit parent that :func:`wrap_fragment` gave a fragment's leading sections."""
-        number = draft.implicit_number
         own = Parent(kind, section_id(kind, number, parent=parent.id, seen=seen), parent.path_of(IMPLICIT_PATH_SEGMENT))
-        first = draft.children[0]
+        first = drafts[0]
         while first.marker is None:
             first = first.children[0]
-        children = self.sections(draft.children, own)
+        children = self.sections(drafts, own)
         return new_section(
             kind=kind, label=None, number=number, title=None, children=children,
             implicit=True, id=own.id, path=own.path, line=first.marker.line,
