@@ -190,7 +190,7 @@ class DocumentBuilder:
         """The text the layout stage set aside (intrusions, repeats, page furniture …), as pieces."""
         found = []
         for item in self._set_aside:
-            self._pieces.add(item.span)
+            self._pieces.spans.append(item.span)
             start, end = item.span
             text = self.text[start:end]
             found.append(SetAside(text=text, span=item.span, reason=Reason(item.reason), line=item.line))

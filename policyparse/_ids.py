@@ -45,7 +45,7 @@ TOP = Parent(None, "", "")
 
 
 def section_id(
-    kind: Kind, number: int | None, *, parent: str = "", label: str = "", seen: dict[str, int] | None = None
+    kind: Kind, number: int | None, parent: str = "", label: str = "", seen: dict[str, int] | None = None
 ) -> str:
     """Return a section's id: its parent's id, then its own segment.
 
@@ -69,7 +69,9 @@ def section_id(
     if "之" in label:  # 第三条之一 → art-3-1
         segment += f"-{label_value(label.rpartition('之')[2])}"
     if seen is not None:
-        segment = repeated(segment, seen)
+        uses = seen[segment] = seen.get(segment, 0) + 1
+        if uses > 1:
+            segment = f"{segment}~{uses}"
     return f"{parent}/{segment}" if parent else segment
 
 
@@ -79,10 +81,8 @@ def attachment_id(kind: str, number: int) -> str:
 
 
 def repeated(name: str, seen: dict[str, int]) -> str:
-    """``name`` the first time ``seen`` counts it, then ``name~2``, ``name~3`` …
-
-    Used for the ids of siblings and for the paths of attachments with the same label or title.
-    """
+    """``name`` the first time ``seen`` counts it, then ``name~2``, ``name~3`` …: the rule of
+    :func:`section_id`'s repeats, for the paths of attachments with the same label or title."""
     uses = seen[name] = seen.get(name, 0) + 1
     return name if uses == 1 else f"{name}~{uses}"
 

@@ -22,27 +22,29 @@ class Pieces:
 
     Args:
         text: the decoded text the spans point into.
+
+    Attributes:
+        spans: the spans recorded so far, in the order made; a piece that is no paragraph (a
+            label, a title, set-aside text) is appended to it directly.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._spans: list[Span] = []
-
-    def add(self, span: Span) -> None:
-        """Record a piece that is not a paragraph: a label, a title, set-aside text."""
-        self._spans.append(span)
+        self.spans: list[Span] = []
 
     def paragraph(self, start: int, end: int) -> Paragraph:
         """A paragraph of one piece, recorded."""
         span = (start, end)  # one tuple for the piece and the paragraph
-        self._spans.append(span)
+        self.spans.append(span)
         return new_paragraph(text=self.text[start:end], span=span)
 
     def paragraph_of(self, pieces: list[Span]) -> Paragraph:
         """A paragraph of one piece, or of several that the layout stage joined, recorded."""
         if len(pieces) == 1:
-            return self.paragraph(*pieces[0])
-        self._spans.extend(pieces)
+            span = pieces[0]  # one tuple for the piece and the paragraph
+            self.spans.append(span)
+            return new_paragraph(text=self.text[span[0] : span[1]], span=span)
+        self.spans.extend(pieces)
         text = "".join(self.text[a:b] for a, b in pieces)
         return new_paragraph(text=text, span=(pieces[0][0], pieces[-1][1]), spans=tuple(pieces))
 
@@ -56,8 +58,8 @@ class Pieces:
         position = 0
         text = self.text
         seen: dict[str, str] = {}
-        self._spans.sort()  # in place: no second list of a large document's pieces
-        for start, end in self._spans:
+        self.spans.sort()  # in place: no second list of a large document's pieces
+        for start, end in self.spans:
             if start < position:
                 raise AssertionError(f"overlapping pieces at {start}")
             if start > position:

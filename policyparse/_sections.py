@@ -1,16 +1,16 @@
-"""Model stage: sections from drafts: each one's kind in its context, label, number, title, id,
-path, paragraphs and children, every piece recorded."""
+"""Model stage: sections from drafts, each with its kind in context, label, title, id and path.
+
+A section's number, paragraphs and children are made here too, and every piece (label,
+title, paragraph) is recorded; ``docs/numbering.md`` gives the rules of kinds and titles.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from policyparse import _titles
 from policyparse._clauses import Tables, clauses
 from policyparse._construct import new_section
 from policyparse._grammar import LAYOUT, UNNUMBERED
 from policyparse._ids import Parent, section_id
-from policyparse._lexer import Line
 from policyparse._line_view import LineView
 from policyparse._pieces import Paragraphs, Pieces
 from policyparse._title_split import split_title
@@ -58,12 +58,15 @@ class SectionBuilder:
         """Build sibling sections, in order; a repeated number gets an id suffix (``h2-3~2``).
 
         Args:
-            drafts: a list the builder owns (never a draft's own children), emptied here:
-                each draft is taken out of it and handed to :meth:`_section` alone, which
-                lets it go once read, before the children are built. A draft tree that
+            drafts: a list the builder made for this call, emptied here: each draft is
+                taken out of it and handed to :meth:`_section` alone, which lets it go
+                once read, before the children are built (CPython moves a call's arguments
+                into the called frame, so nothing else holds it then). A draft tree that
                 nothing else holds is thus freed while the model grows.
             parent: the sections' parent.
         """
+        if not drafts:
+            return ()
         seen: dict[str, int] = {}
         built = []
         drafts.reverse()
@@ -74,30 +77,32 @@ class SectionBuilder:
     def _section(self, draft: Draft, parent: Parent, seen: dict[str, int]) -> Section:
         """Build one section, its children first; each Section is made once."""
         kind = kind_in_context(draft.rule, parent.kind)
-        marker, drafts = draft.marker, list(draft.children)
+        marker, drafts = draft.marker, [*draft.children]
         if marker is None:
             number = draft.implicit_number
             del draft  # read: let it go (see sections())
             return self._implicit(kind, number, drafts, parent, seen)
-        body_lines = self.lines.lines_of(draft.body)
+        lines = self.lines
+        body_lines = lines.lines_of(draft.body)
         del draft  # read: let it go; its children are in a list of this builder's own
-        line = self.lines.lines[marker.line - 1]
+        line = lines.lines[marker.line - 1]
         label_span = (line.label_start, line.label_end)
         label = marker.label  # the text at label_span, kept from the token
         number = None if kind in _NAMED else label_value(label)
-        has_more = bool(drafts) or _any_text(body_lines)
-        split = split_title(self.lines, line, _FAMILY[kind], has_more, body_lines)
-        title, title_span = split.title, split.span
-        inline = [self.pieces.paragraph_of(split.inline)] if split.inline else []
-        written = self.lines.text[title_span[0] : title_span[1]] if title_span else None
+        has_more = bool(drafts) or any(b.content_start != b.content_end and b.kind != LAYOUT for b in body_lines)
+        title, title_span, inline, body_lines = split_title(lines, line, _FAMILY[kind], has_more, body_lines)
+        written = lines.text[title_span[0] : title_span[1]] if title_span else None
         if kind in _NAMED:
             title = _titles.clean_title(label, "division")
-        paragraphs = inline + self.paragraphs.of_lines(split.body_lines)
-        own = Parent(kind, section_id(kind, number, parent=parent.id, label=label, seen=seen), parent.path_of(label))
-        self.pieces.add(label_span)
+        paragraphs = [self.pieces.paragraph_of(inline)] if inline else []
+        if body_lines:
+            paragraphs += self.paragraphs.of_lines(body_lines)
+        path = f"{parent.path}/{label}" if parent.path else label  # Parent.path_of, inlined: for every section
+        own = Parent(kind, section_id(kind, number, parent.id, label, seen), path)
+        self.pieces.spans.append(label_span)
         end = label_span[1]
         if title_span:
-            self.pieces.add(title_span)
+            self.pieces.spans.append(title_span)
             end = max(end, title_span[1])
         if kind is Kind.ARTICLE:
             paragraphs, children = clauses(self, own, line.number, paragraphs, drafts)
@@ -174,8 +179,3 @@ def wrap_fragment(sections: list[Draft]) -> list[Draft]:
         parent = Draft(after.rule, None, (), tuple(sections[:shallower]), implicit_number=number)
         sections = [parent, *sections[shallower:]]
     return sections
-
-
-def _any_text(lines: Sequence[Line]) -> bool:
-    """True when a line holds text that is not layout."""
-    return any(b.content_start != b.content_end and b.kind != LAYOUT for b in lines)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from policyparse import _titles
 from policyparse._grammar import LAYOUT, TEXT
@@ -18,24 +17,12 @@ from policyparse._lexer import WHITESPACE, Line
 from policyparse._line_view import LineView
 from policyparse.model import Span
 
-
-class TitleSplit(NamedTuple):
-    """A heading's title and the body text after it.
-
-    Attributes:
-        title: the title as users want it (a division's letter-spacing and Markdown escapes
-            removed), or None.
-        span: where the title is written, or None.
-        inline: the pieces of the paragraph after the title on the heading's line and the
-            lines joined to it; empty when none.
-        body_lines: the section's body lines that are left (without the next line when it
-            was the title).
-    """
-
-    title: str | None
-    span: Span | None
-    inline: list[Span]
-    body_lines: Sequence[Line]
+TitleSplit = tuple[str | None, Span | None, list[Span], Sequence[Line]]
+"""A heading's title and the body after it: the title as users want it (a division's
+letter-spacing and Markdown escapes removed) or None; where the title is written, or None;
+the pieces of the paragraph after the title on the heading's line and the lines joined to
+it (empty when none); the section's body lines that are left (without the next line when
+it was the title). A plain tuple: one is made for every heading."""
 
 
 def split_title(
@@ -52,35 +39,29 @@ def split_title(
         body_lines: the section's body lines.
 
     Returns:
-        The title, its span, the pieces of the text after it and the body lines left.
+        The title (or None), its span (or None), the pieces of the text after it on the
+        heading's line (empty when none) and the body lines left: a :data:`TitleSplit`.
     """
     text = lines.text
-    rest_start = line.rest_start
-    while rest_start < line.content_end and text[rest_start] in WHITESPACE:
-        rest_start += 1
-    if not lines.is_joined(line):
-        return _of_line(lines, line, rest_start, family, has_more, body_lines)
-    return _of_joined_lines(lines, line, rest_start, family, has_more, body_lines)
-
-
-def _of_line(
-    lines: LineView, line: Line, start: int, family: str, has_more: bool, body_lines: Sequence[Line]
-) -> TitleSplit:
-    """:func:`split_title` for a line without joined lines: its rest is one piece, ``start`` to
-    the end of its content."""
+    start = line.rest_start
     end = line.content_end
-    rest = lines.text[start:end]
+    while start < end and text[start] in WHITESPACE:
+        start += 1
+    if line.number - 1 in lines.joins:
+        return _of_joined_lines(lines, line, start, family, has_more, body_lines)
+    # A line without joined lines (most): its rest is one piece, start to the end of its content.
+    rest = text[start:end]
     if not rest:
         return _on_next_line(lines, family, body_lines)
     split = _titles.split_heading_rest(rest, family, has_more=has_more)
     if split is None:
-        return TitleSplit(None, None, [(start, end)], body_lines)
+        return (None, None, [(start, end)], body_lines)
     title = _titles.clean_title(rest[: split.title_end], family)
     offset = split.body_start
     while offset < len(rest) and rest[offset] in WHITESPACE:
         offset += 1
     inline = [(start + offset, end)] if offset < len(rest) else []
-    return TitleSplit(title, (start, start + split.title_end), inline, body_lines)
+    return (title, (start, start + split.title_end), inline, body_lines)
 
 
 def _of_joined_lines(
@@ -95,31 +76,31 @@ def _of_joined_lines(
         return _on_next_line(lines, family, body_lines)
     split = _titles.split_heading_rest(rest, family, has_more=has_more)
     if split is None:
-        return TitleSplit(None, None, pieces, body_lines)
+        return (None, None, pieces, body_lines)
     title_pieces = _cut_before(pieces, split.title_end)
     if not _only_line_breaks_between(text, title_pieces):
-        return TitleSplit(None, None, pieces, body_lines)
+        return (None, None, pieces, body_lines)
     title = _titles.clean_title(rest[: split.title_end], family)
     offset = split.body_start
     while offset < len(rest) and rest[offset] in WHITESPACE:
         offset += 1
     title_span = (title_pieces[0][0], title_pieces[-1][1])
-    return TitleSplit(title, title_span, _cut(pieces, offset), body_lines)
+    return (title, title_span, _cut(pieces, offset), body_lines)
 
 
 def _on_next_line(lines: LineView, family: str, body_lines: Sequence[Line]) -> TitleSplit:
     """A label alone on its line may have its title on the next line (「（三）」 / 「合理用药」)."""
     if family == "statute":
-        return TitleSplit(None, None, [], body_lines)
+        return (None, None, [], body_lines)
     filled = [i for i, b in enumerate(body_lines) if not b.is_blank and b.kind != LAYOUT]
     if not filled or body_lines[filled[0]].kind != TEXT or lines.is_joined(body_lines[filled[0]]):
-        return TitleSplit(None, None, [], body_lines)
+        return (None, None, [], body_lines)
     candidate = body_lines[filled[0]]
     text = lines.text[candidate.content_start : candidate.content_end]
     if not _titles.is_standalone_title(text):
-        return TitleSplit(None, None, [], body_lines)
+        return (None, None, [], body_lines)
     span = (candidate.content_start, candidate.content_end)
-    return TitleSplit(_titles.clean_title(text, family), span, [], body_lines[filled[0] + 1 :])
+    return (_titles.clean_title(text, family), span, [], body_lines[filled[0] + 1 :])
 
 
 def _only_line_breaks_between(text: str, pieces: list[Span]) -> bool:
