@@ -1,581 +1,200 @@
-"""Model stage: turn drafts and lines into the frozen Document.
+"""Model stage: assemble the frozen Document from the layout's lines, the frame and the drafts.
 
-Decides each section's kind (（一） inside an article is an item), title, number, id and
-path, cuts every line into pieces (label, title, paragraphs) and records the characters
-between pieces as separators, so that pieces and separators cover the input exactly once.
+The jobs are in modules of their own, which this one drives: sections (``_sections.py``:
+kinds in context, labels, numbers), their ids and paths (``_ids.py``), titles
+(``_title_split.py`` with the rules of ``_titles.py``), 款 (``_clauses.py``), and pieces,
+paragraphs, page parts, joins and separators (``_pieces.py``). Every piece of text made is
+recorded, and the characters between pieces become separators, so that pieces and
+separators cover the input exactly once.
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import hashlib
-import itertools
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Sequence
 
-from policyparse import _titles
-from policyparse._construct import new_paragraph, new_section, new_separator
+from policyparse._clauses import Tables
 from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
-from policyparse._grammar import LAYOUT, TEXT, UNKNOWN, UNNUMBERED
-from policyparse._lexer import WHITESPACE, Line
+from policyparse._ids import TOP, Parent, attachment_id, repeated
+from policyparse._line_view import LineView
 from policyparse._meta import MetaBuilder, clean_title
-from policyparse._tree import RANK, Draft, Marker
+from policyparse._pieces import Paragraphs, Pieces, joins_of, page_of
+from policyparse._sections import SectionBuilder, wrap_fragment
+from policyparse._tree import Draft
 from policyparse.layout import Layout
 from policyparse.model import (
     Attachment,
     Diagnostic,
     Document,
-    Join,
-    Kind,
-    Page,
-    PagePart,
     Paragraph,
-    PartKind,
     Reason,
     Section,
-    Separator,
     SetAside,
-    Severity,
     Source,
-    Span,
 )
-from policyparse.numerals import int_to_chinese, label_number, label_value
+from policyparse.numerals import label_number
 
-_RULE_KIND = {
-    "book": Kind.BOOK, "subbook": Kind.SUBBOOK, "part": Kind.PART,
-    "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE,
-    "preface": Kind.PREFACE, "supplementary": Kind.SUPPLEMENTARY,
-    "heading1": Kind.HEADING1, "heading2": Kind.HEADING2, "heading3": Kind.HEADING3,
-    "heading4": Kind.HEADING4, "heading5": Kind.HEADING5, "item1": Kind.ITEM,
-    "outline1": Kind.OUTLINE, "outline2": Kind.OUTLINE, "outline3": Kind.OUTLINE,
-    "outline4": Kind.OUTLINE,
-}
-_ID_PREFIX = {
-    Kind.BOOK: "bk", Kind.SUBBOOK: "sbk", Kind.PART: "pt", Kind.CHAPTER: "ch",
-    Kind.SECTION: "sec", Kind.ARTICLE: "art", Kind.CLAUSE: "cl", Kind.ITEM: "item",
-    Kind.SUBITEM: "sub", Kind.HEADING1: "h1", Kind.HEADING2: "h2", Kind.HEADING3: "h3",
-    Kind.HEADING4: "h4", Kind.HEADING5: "h5", Kind.OUTLINE: "ol", Kind.PREFACE: "pre",
-    Kind.SUPPLEMENTARY: "supp",
-}
-_DIVISIONS = {Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION}
-_NAMED = {Kind.PREFACE, Kind.SUPPLEMENTARY}  # the label is the name: 序言, 附则
-_STATUTE_UNITS = {Kind.ARTICLE, Kind.ITEM, Kind.SUBITEM}
-IMPLICIT_PATH_SEGMENT = "…"
 _HASH_SLICE = 1 << 18  # characters
-_FAMILY = {
-    kind: "division" if kind in _DIVISIONS else "statute" if kind in _STATUTE_UNITS else "official"
-    for kind in Kind
-}
 
-
-class _Parent(NamedTuple):
-    """What a section's children need of it while they are built: kind, id and path."""
-
-    kind: Kind
-    id: str
-    path: str
-
-
-def wrap_fragment(sections: list[Draft]) -> list[Draft]:
-    """Give the leading sections of a fragment an implicit parent.
-
-    A text that starts at （五） and goes on with 四、 starts mid-way through 三、: the
-    leading （五） is wrapped in an implicit 三、 (number inferred from the 四、 after it).
-    Repeated while a shallower section further on is not the first of its level, so
-    「3.」「（二）」「二、」 gives 一、 ⊃ （一） ⊃ 3., then （二）, then 二、.
-    """
-    while sections:
-        first_rank = RANK[sections[0].rule]
-        shallower = next((i for i, d in enumerate(sections) if RANK[d.rule] < first_rank), None)
-        if shallower is None:
-            break
-        after = sections[shallower]
-        numbered = after.marker is not None and after.marker.type not in UNNUMBERED
-        number = label_value(after.marker.label) - 1 if numbered and after.marker is not None else 0
-        if number < 1:
-            break  # the shallower section is a first one: what precedes it is an introduction
-        parent = Draft(after.rule, None, (), tuple(sections[:shallower]), implicit_number=number)
-        sections = [parent, *sections[shallower:]]
-    return sections
+_Body = tuple[tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Section, ...]]
 
 
 class DocumentBuilder:
-    """Builds one Document from the text, its lines, its frame and each segment's root draft."""
+    """Builds one Document from the text, its layout, each segment's root draft and the frame.
 
-    def __init__(self, text: str, layout: Layout, name: str | None) -> None:
+    The builder writes to nothing it is given: not the layout, its line list or its line
+    records, not the drafts (an item without the lines after it is a new draft). It is
+    handed the layout and the drafts and keeps its own references to what it reads, so
+    that memory goes when the builder is done with it, as long as the caller keeps no
+    reference of its own (``parse_text`` deletes its references):
+
+    * the line records (about 2.4× the text) are read through one :class:`LineView`, which
+      holds references, not a copy. The builder drops its view, and the helpers that read
+      through it, once the last line is read, before the separators are made;
+    * the drafts are taken out of lists the builder owns (a copy of ``roots``; each draft's
+      children, copied when the draft is read), and each draft is let go once read, before
+      its children are built, so that a built section's drafts are freed while the model
+      grows (see :meth:`SectionBuilder.sections <policyparse._sections.SectionBuilder.sections>`).
+
+    Owning a copy of the line records instead would cost their size again at the peak (the
+    end of the sections). Before, the builder emptied the drafts and the layout's line list
+    in place, which freed the same memory but changed what the earlier stages had handed
+    over; a caller that keeps the layout or the drafts now keeps them intact, and keeps
+    their memory too.
+
+    Args:
+        text: the decoded text.
+        layout: the layout stage's result: lines, joins, set-aside text, page parts, tables.
+        roots: the root draft of each of the frame's segments, in order.
+        name: the source's name (a file name), or None.
+    """
+
+    def __init__(self, text: str, layout: Layout, roots: Sequence[Draft], name: str | None) -> None:
         self.text = text
-        self.layout = layout
-        self._table_starts = [start for start, _ in layout.tables]
-        self.lines = layout.lines
         self.name = name
-        self.pieces: list[Span] = []
         self.diagnostics: list[Diagnostic] = []
-        self.root_id = ""
-        self.root_path = ""
-        self._line_starts = [line.start for line in self.lines]
-        self.attachment_paths: dict[str, int] = {}
+        self._roots = list(roots)
+        self._joins = layout.joins
+        self._parts = layout.parts
+        self._set_aside = layout.set_aside
+        self._layout_diagnostics = layout.diagnostics
+        self._pieces = Pieces(text)
+        self._lines = LineView(text, layout.lines, layout.joins)
+        self._paragraphs = Paragraphs(self._lines, self._pieces, self.diagnostics)
+        self._sections = SectionBuilder(self._lines, self._pieces, self._paragraphs, Tables(layout.tables))
 
-    def build(self, frame: Frame, roots: list[Draft]) -> tuple[Document, list[Diagnostic]]:
+    def build(self, frame: Frame) -> tuple[Document, list[Diagnostic]]:
         """Return the document (without numbering diagnostics) and the other diagnostics.
 
-        The drafts are emptied as their sections are built, so that a large document's draft
-        tree is freed while its model grows; ``roots`` are of no use afterwards.
+        A builder builds one document: ``build`` is called once.
         """
+        # First, while the model is small: the hash is taken a slice at a time, a spike of
+        # about 1.3 MB (a slice and its UTF-8) that would add to the peak at the end.
+        source = Source(name=self.name, length=len(self.text), sha256=_sha256(self.text))
         main, *others = frame.segments
-        preamble, contents, sections = self._body(roots[0])
+        preamble, contents, sections = self._body(TOP)
         attachments = []
         counts = {"attachment": 0, "embedded": 0}
-        for segment, root in zip(others, roots[1:], strict=True):
+        paths: dict[str, int] = {}
+        for segment in others:
             counts[segment.kind] += 1
-            attachments.append(self._attachment(segment, root, counts[segment.kind]))
-        meta, meta_diagnostics = MetaBuilder(self.text, self.lines, self.layout.joins).build(frame)
+            attachments.append(self._attachment(segment, counts[segment.kind], paths))
+        meta, meta_diagnostics = MetaBuilder(self.text, self._lines.lines, self._joins).build(frame)
         self.diagnostics.extend(meta_diagnostics)
-        self.diagnostics.extend(self.layout.diagnostics)
-        page = self._page()
-        set_aside = []
-        for item in self.layout.set_aside:
-            self.pieces.append(item.span)
-            start, end = item.span
-            reason = Reason(item.reason)
-            set_aside.append(SetAside(text=self.text[start:end], span=item.span, reason=reason, line=item.line))
-        source = Source(
-            name=self.name,
-            length=len(self.text),
-            sha256=_sha256(self.text),
-        )
-        header = self._frame_pieces(i for i, _ in frame.header)
-        closing = self._frame_pieces(i for i, _ in main.closing)
-        trailer = self._frame_pieces(frame.trailer)
-        joins = tuple(self._joins())
-        self._release_lines()
+        self.diagnostics.extend(self._layout_diagnostics)
+        page = page_of(self._parts, self._lines.lines, self._paragraphs)
+        set_aside = self._set_aside_text()
+        header = self._paragraphs.whole_lines(i for i, _ in frame.header)
+        closing = self._paragraphs.whole_lines(i for i, _ in main.closing)
+        trailer = self._paragraphs.whole_lines(frame.trailer)
+        joins = joins_of(self._joins, self._lines.lines)
+        self._let_go_of_lines()
         document = Document(
-            source=source,
-            meta=meta,
-            header=header,
-            preamble=preamble,
-            contents=contents,
-            sections=sections,
-            closing=closing,
-            attachments=tuple(attachments),
-            trailer=trailer,
-            page=page,
-            joins=joins,
-            set_aside=tuple(set_aside),
-            separators=self._separators(),
+            source=source, meta=meta, header=header, preamble=preamble, contents=contents,
+            sections=sections, closing=closing, attachments=tuple(attachments), trailer=trailer,
+            page=page, joins=joins, set_aside=set_aside, separators=self._pieces.separators(),
         )
         return document, self.diagnostics
 
-    def _release_lines(self) -> None:
-        """Drop the line records (about 2.4× the text in memory) before the separators are
-        made: nothing after needs them, and a large document's peak falls by as much."""
-        self.layout.lines = self.lines = []
-        self._line_starts = []
+    def _let_go_of_lines(self) -> None:
+        """Drop the builder's view of the lines and the helpers that read through it: nothing
+        after needs the line records, and made beside them the separators would be a large
+        document's peak."""
+        del self._lines, self._paragraphs, self._sections
 
-    def _page(self) -> Page | None:
-        """The parts of a newspaper page; the policy part's text is in the sections."""
-        if self.layout.parts is None:
-            return None
-        parts = []
-        for part in self.layout.parts:
-            lines = self.lines[part.start : part.stop]
-            paragraphs = () if part.kind == "policy" else tuple(self._paragraphs_of_lines(lines))
-            filled = [line for line in lines if not line.is_blank]
-            span = (filled[0].content_start, filled[-1].content_end) if filled else (0, 0)
-            parts.append(PagePart(kind=PartKind(part.kind), span=span, paragraphs=paragraphs))
-        return Page(parts=tuple(parts))
-
-    def _joins(self) -> list[Join]:
-        joins = []
-        for head, chain in sorted(self.layout.joins.items()):
-            line = self.lines[head]
-            spans = [(line.content_start, line.content_end)]
-            spans += [(self.lines[k].content_start, self.lines[k].content_end) for k in chain]
-            joins.append(Join(line=line.number, spans=tuple(spans)))
-        return joins
-
-    def _body(
-        self, root: Draft
-    ) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...], tuple[Section, ...]]:
-        """Preamble, table of contents and sections of one segment's body."""
-        preamble = self._paragraphs(root.body)
+    def _body(self, top: Parent) -> _Body:
+        """Preamble, table of contents and sections of the next segment's body."""
+        ranges, drafts = self._take_root()
+        preamble = self._paragraphs.of_ranges(ranges)
         contents: tuple[Paragraph, ...] = ()
-        drafts = list(root.children)
         if drafts and drafts[0].rule == "contents":
             table, *drafts = drafts
             heading = (range(table.marker.line - 1, table.marker.line),) if table.marker else ()
-            contents = self._paragraphs(heading + table.body)
-        root.body, root.children = (), ()
-        return preamble, contents, self._sections(wrap_fragment(drafts), parent=None)
+            contents = self._paragraphs.of_ranges(heading + table.body)
+        drafts = wrap_fragment(drafts)
+        return preamble, contents, self._sections.sections(drafts, top)
 
-    def _attachment(self, segment: Segment, root: Draft, position: int) -> Attachment:
-        """An attachment (附件N) or an embedded document, with ids and paths of its own."""
-        label = None
-        number = position
-        titles = [i for i, role in segment.head if role == "title"]
-        title_texts = [self._content(i) for i in titles]
-        if segment.label_line is not None:
-            head = ATTACHMENT_HEAD.fullmatch(self._content(segment.label_line))
-            assert head is not None
-            if head.group("title"):
-                label = self._content(segment.label_line)[: head.start("title")].rstrip("：: \u3000")
-                title_texts = [head.group("title")]
-            else:
-                label = self._content(segment.label_line)
-            if head.group("number"):
-                number = label_number(head.group("number"))
-        title = clean_title(title_texts) or None
-        notes = [self._content(i) for i, role in segment.head if role == "note"]
+    def _take_root(self) -> tuple[tuple[range, ...], list[Draft]]:
+        """The next segment's root draft, taken out of the builder's list: its body's line
+        ranges and a list of its sections that the builder owns (the root itself is let go)."""
+        root = self._roots.pop(0)
+        return root.body, list(root.children)
+
+    def _attachment(self, segment: Segment, position: int, paths: dict[str, int]) -> Attachment:
+        """An attachment (附件N) or an embedded document, with ids and paths of its own.
+
+        Args:
+            segment: the frame's segment.
+            position: its number among the segments of its kind (when its label has none).
+            paths: the attachment paths made so far, counted: a repeated one gets ``~2``.
+        """
+        label, number, title = self._attachment_head(segment, position)
+        notes = [self._lines.content(i) for i, role in segment.head if role == "note"]
+        root_id = attachment_id(segment.kind, number)
         if segment.kind == "embedded":
-            self.root_id, path = f"doc-{number}", f"《{title.strip('《》')}》" if title else f"doc-{number}"
+            path = f"《{title.strip('《》')}》" if title else root_id
         else:
-            self.root_id, path = f"att-{number}", label or f"附件{number}"
+            path = label or f"附件{number}"
         # Two attachments with the same title or label keep distinct paths: 《…》~2.
-        self.attachment_paths[path] = self.attachment_paths.get(path, 0) + 1
-        uses = self.attachment_paths[path]
-        self.root_path = path if uses == 1 else f"{path}~{uses}"
-        preamble, contents, sections = self._body(root)
-        header = self._frame_pieces(i for i, _ in segment.head)
-        closing = self._frame_pieces(i for i, _ in segment.closing)
+        top = Parent(None, root_id, repeated(path, paths))
+        preamble, contents, sections = self._body(top)
+        header = self._paragraphs.whole_lines(i for i, _ in segment.head)
+        closing = self._paragraphs.whole_lines(i for i, _ in segment.closing)
         pieces = [p.span for p in (*header, *preamble, *contents, *closing)] + [s.span for s in sections]
         span = (min(p[0] for p in pieces), max(p[1] for p in pieces)) if pieces else (0, 0)
-        attachment = Attachment(
+        return Attachment(
             label=label, number=number, title=title, notes=tuple(MetaBuilder.join_notes(notes)),
-            id=self.root_id, path=self.root_path, span=span, header=header, preamble=preamble,
+            id=top.id, path=top.path, span=span, header=header, preamble=preamble,
             contents=contents, sections=sections, closing=closing,
         )
-        self.root_id, self.root_path = "", ""
-        return attachment
 
-    def _content(self, index: int) -> str:
-        line = self.lines[index]
-        return "".join(self.text[a:b] for a, b in self._pieces(line, line.content_start))
-
-    def _frame_pieces(self, indices: Iterable[int]) -> tuple[Paragraph, ...]:
-        """Header and closing lines, whole, as pieces of their own."""
-        return tuple(
-            self._paragraph_of(self._pieces(self.lines[i], self.lines[i].content_start))
-            for i in indices
-            if not self.lines[i].is_blank and self.lines[i].kind != LAYOUT
-        )
-
-    # -- sections -------------------------------------------------------------------
-
-    def _sections(self, drafts: Sequence[Draft], parent: _Parent | None) -> tuple[Section, ...]:
-        """Build sibling sections; a repeated number gets an id suffix (``h2-3~2``)."""
-        if not drafts:
-            return ()
-        seen: dict[str, int] = {}
-        built = []
-        for draft in drafts:
-            built.append(self._section(draft, parent, seen))
-            draft.body, draft.children = (), ()  # built: free its subtree now (see build())
-        return tuple(built)
-
-    def _own_id(
-        self, kind: Kind, number: int | None, parent: _Parent | None, seen: dict[str, int], label: str = ""
-    ) -> str:
-        segment = _id_segment(kind, number)
-        if "之" in label:  # 第三条之一 → art-3-1, beside art-3
-            segment += f"-{label_value(label.rpartition('之')[2])}"
-        uses = seen[segment] = seen.get(segment, 0) + 1
-        if uses > 1:
-            segment = f"{segment}~{uses}"
-        if parent:
-            return f"{parent.id}/{segment}"
-        return f"{self.root_id}/{segment}" if self.root_id else segment
-
-    def _section(self, draft: Draft, parent: _Parent | None, seen: dict[str, int]) -> Section:
-        """Build one section, its children first; each Section is made once."""
-        kind = self._kind(draft.rule, parent)
-        if draft.marker is None:
-            return self._implicit(draft, kind, parent, seen)
-        line = self._line_of(draft.marker)
-        label_span = (line.label_start, line.label_end)
-        label = draft.marker.label  # the text at label_span, kept from the token
-        number = None if kind in _NAMED else label_value(label)
-        body_lines = self._lines_of(draft.body)
-        has_more = bool(draft.children) or any(
-            b.content_start != b.content_end and b.kind != LAYOUT for b in body_lines
-        )
-        family = _family(kind)
-        title, title_span, inline, body_lines = self._title(line, family, has_more, body_lines)
-        written = self.text[title_span[0] : title_span[1]] if title_span else None
-        if kind in _NAMED:
-            title = _titles.clean_title(label, "division")
-        paragraphs = inline + self._paragraphs_of_lines(body_lines)
-        own = _Parent(kind, self._own_id(kind, number, parent, seen, label),
-                      f"{parent.path}/{label}" if parent else self._top_path(label))
-        self.pieces.append(label_span)
-        end = label_span[1]
-        if title_span:
-            self.pieces.append(title_span)
-            end = max(end, title_span[1])
-        if kind is Kind.ARTICLE:
-            paragraphs, children = self._clauses(own, line.number, paragraphs, draft.children)
-        else:
-            children = self._sections(draft.children, own)
-        if paragraphs:
-            end = max(end, max(p.span[1] for p in paragraphs))
-        if children:
-            end = max(end, max(c.span[1] for c in children))
-        return new_section(
-            kind=kind, label=label, number=number, title=title,
-            paragraphs=tuple(paragraphs), children=children, id=own.id, path=own.path,
-            line=line.number, span=(label_span[0], end), label_span=label_span,
-            title_span=title_span, title_as_written=written if written != title else None,
-        )
-
-    def _clauses(
-        self, article: _Parent, line: int, paragraphs: list[Paragraph], drafts: Sequence[Draft]
-    ) -> tuple[list[Paragraph], tuple[Section, ...]]:
-        """Group an article's paragraphs (款) with the items (项) that follow each one.
-
-        A paragraph after an item is the article's next 款, not part of the item, so it is
-        taken out of the item's body first. With one 款, the article keeps its paragraphs and
-        items; with more, each 款 becomes a ``clause`` section (label None, number n).
-        """
-        if not drafts and len(paragraphs) <= 1:
-            return paragraphs, ()  # one 款 and no items: most articles
-        groups: list[tuple[list[Paragraph], list[Draft]]] = []
-        self._group(groups, paragraphs)
-        for draft in drafts:
-            item, tail = self._split_tail(draft)
-            if not groups:
-                groups.append(([], []))
-            groups[-1][1].append(item)
-            self._group(groups, self._paragraphs_of_lines(tail))
-        if len(groups) <= 1:
-            own, items = groups[0] if groups else ([], [])
-            return own, self._sections(items, article)
-        return [], tuple(
-            self._clause(article, line, number, own, items)
-            for number, (own, items) in enumerate(groups, start=1)
-        )
-
-    def _group(self, groups: list[tuple[list[Paragraph], list[Draft]]], paragraphs: list[Paragraph]) -> None:
-        """Each paragraph opens a 款, but a line of a table (a reader's) goes on in the 款 before it."""
-        tables = self.layout.tables
-        for paragraph in paragraphs:
-            start = paragraph.span[0]
-            table = bisect.bisect_right(self._table_starts, start) - 1
-            if groups and not groups[-1][1] and table >= 0 and start < tables[table][1]:
-                groups[-1][0].append(paragraph)
+    def _attachment_head(self, segment: Segment, position: int) -> tuple[str | None, int, str | None]:
+        """An attachment's label (附件1), number and title, from its label line and title lines."""
+        label = None
+        number = position
+        title_texts = [self._lines.content(i) for i, role in segment.head if role == "title"]
+        if segment.label_line is not None:
+            written = self._lines.content(segment.label_line)
+            head = ATTACHMENT_HEAD.fullmatch(written)
+            assert head is not None
+            if head.group("title"):
+                label = written[: head.start("title")].rstrip("：: \u3000")
+                title_texts = [head.group("title")]
             else:
-                groups.append(([paragraph], []))
+                label = written
+            if head.group("number"):
+                number = label_number(head.group("number"))
+        return label, number, clean_title(title_texts) or None
 
-    def _clause(
-        self, article: _Parent, line: int, number: int, own: list[Paragraph], items: list[Draft]
-    ) -> Section:
-        """One 款 of an article: its paragraph and the items under it."""
-        clause = _Parent(Kind.CLAUSE, f"{article.id}/{_id_segment(Kind.CLAUSE, number)}",
-                         f"{article.path}/第{int_to_chinese(number)}款")
-        children = self._sections(items, clause)
-        spans = [p.span for p in own] + [c.span for c in children]
-        return new_section(
-            kind=Kind.CLAUSE, label=None, number=number, title=None,
-            paragraphs=tuple(own), children=children, id=clause.id, path=clause.path,
-            line=self._line_at(own[0].span[0]) if own else line,
-            span=(min(a for a, _ in spans), max(b for _, b in spans)),
-        )
-
-    def _split_tail(self, draft: Draft) -> tuple[Draft, list[Line]]:
-        """Take the lines after an item's last line (its own, or its last subitem's) out of it."""
-        if draft.children:
-            last, tail = self._split_tail(draft.children[-1])
-            children = (*draft.children[:-1], last)
-            return Draft(draft.rule, draft.marker, draft.body, children, draft.implicit_number), tail
-        return Draft(draft.rule, draft.marker, (), draft.children, draft.implicit_number), self._lines_of(draft.body)
-
-    def _line_at(self, position: int) -> int:
-        """1-based number of the line holding ``position``."""
-        return bisect.bisect_right(self._line_starts, position)
-
-    def _implicit(
-        self, draft: Draft, kind: Kind, parent: _Parent | None, seen: dict[str, int]
-    ) -> Section:
-        number = draft.implicit_number
-        segment = IMPLICIT_PATH_SEGMENT
-        own = _Parent(kind, self._own_id(kind, number, parent, seen),
-                      f"{parent.path}/{segment}" if parent else self._top_path(segment))
-        first = draft.children[0]
-        while first.marker is None:
-            first = first.children[0]
-        children = self._sections(draft.children, own)
-        return new_section(
-            kind=kind, label=None, number=number, title=None, children=children,
-            implicit=True, id=own.id, path=own.path, line=first.marker.line,
-            span=(children[0].span[0], children[-1].span[1]),
-        )
-
-    def _top_path(self, label: str) -> str:
-        return f"{self.root_path}/{label}" if self.root_path else label
-
-    @staticmethod
-    def _kind(rule: str, parent: _Parent | None) -> Kind:
-        kind = _RULE_KIND[rule]
-        if parent is None:
-            return kind
-        if kind is Kind.HEADING1 and parent.kind in (Kind.CHAPTER, Kind.SECTION):
-            # 一、 numbering the articles of a chaptered text (the 2004 State Council rules).
-            return Kind.ARTICLE
-        inside_article = parent.kind in _STATUTE_UNITS or parent.kind is Kind.CLAUSE
-        if inside_article and kind is Kind.HEADING2:
-            return Kind.ITEM
-        if inside_article and kind is Kind.HEADING3:
-            return Kind.SUBITEM
-        return kind
-
-    # -- titles and paragraphs ------------------------------------------------------
-
-    def _title(
-        self, line: Line, family: str, has_more: bool, body_lines: list[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], list[Line]]:
-        """Return title, title span, the inline body paragraph(s) and the remaining lines."""
-        rest_start = line.rest_start
-        while rest_start < line.content_end and self.text[rest_start] in WHITESPACE:
-            rest_start += 1
-        if line.number - 1 not in self.layout.joins:
-            return self._title_of_line(line, rest_start, family, has_more, body_lines)
-        pieces = self._pieces(line, rest_start)
-        rest = "".join(self.text[a:b] for a, b in pieces)
-        if not rest:
-            return self._title_on_next_line(family, body_lines)
-        split = _titles.split_heading_rest(rest, family, has_more=has_more)
-        if split is None:
-            return None, None, [self._paragraph_of(pieces)], body_lines
-        title_pieces = _cut_before(pieces, split.title_end)
-        title_span = (title_pieces[0][0], title_pieces[-1][1])
-        if not self._only_line_breaks_between(title_pieces):
-            return None, None, [self._paragraph_of(pieces)], body_lines
-        title = _titles.clean_title(rest[: split.title_end], family)
-        offset = split.body_start
-        while offset < len(rest) and rest[offset] in WHITESPACE:
-            offset += 1
-        body = _cut(pieces, offset)
-        inline = [self._paragraph_of(body)] if body else []
-        return title, title_span, inline, body_lines
-
-    def _title_of_line(
-        self, line: Line, start: int, family: str, has_more: bool, body_lines: list[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], list[Line]]:
-        """:meth:`_title` for a line without joined lines: its rest is one piece, ``start`` to
-        the end of its content."""
-        end = line.content_end
-        rest = self.text[start:end]
-        if not rest:
-            return self._title_on_next_line(family, body_lines)
-        split = _titles.split_heading_rest(rest, family, has_more=has_more)
-        if split is None:
-            return None, None, [self._paragraph(start, end)], body_lines
-        title = _titles.clean_title(rest[: split.title_end], family)
-        offset = split.body_start
-        while offset < len(rest) and rest[offset] in WHITESPACE:
-            offset += 1
-        inline = [self._paragraph(start + offset, end)] if offset < len(rest) else []
-        return title, (start, start + split.title_end), inline, body_lines
-
-    def _only_line_breaks_between(self, pieces: list[Span]) -> bool:
-        """True when a title wrapped over these pieces has only line breaks between them."""
-        return all(
-            not self.text[end:start].strip(WHITESPACE + "\r\n")
-            for (_, end), (start, _) in itertools.pairwise(pieces)
-        )
-
-    def _pieces(self, line: Line, start: int) -> list[Span]:
-        """The text of a line from ``start``, and of the lines the layout joined to it."""
-        chain = self.layout.joins.get(line.number - 1)
-        if chain is None:
-            return [(start, line.content_end)] if start < line.content_end else []
-        pieces = [(start, line.content_end)]
-        for index in chain:
-            joined = self.lines[index]
-            pieces.append((joined.content_start, joined.content_end))
-        return [(a, b) for a, b in pieces if a < b]
-
-    def _title_on_next_line(
-        self, family: str, body_lines: list[Line]
-    ) -> tuple[str | None, Span | None, list[Paragraph], list[Line]]:
-        """A label alone on its line may have its title on the next line (「（三）」 / 「合理用药」)."""
-        if family == "statute":
-            return None, None, [], body_lines
-        filled = [i for i, b in enumerate(body_lines) if not b.is_blank and b.kind != LAYOUT]
-        if not filled or body_lines[filled[0]].kind != TEXT or body_lines[filled[0]].number - 1 in self.layout.joins:
-            return None, None, [], body_lines
-        candidate = body_lines[filled[0]]
-        text = self.text[candidate.content_start : candidate.content_end]
-        if not _titles.is_standalone_title(text):
-            return None, None, [], body_lines
-        span = (candidate.content_start, candidate.content_end)
-        return _titles.clean_title(text, family), span, [], body_lines[filled[0] + 1 :]
-
-    def _line_of(self, marker: Marker) -> Line:
-        return self.lines[marker.line - 1]
-
-    def _lines_of(self, ranges: tuple[range, ...]) -> list[Line]:
-        if len(ranges) == 1:
-            return self.lines[ranges[0].start : ranges[0].stop]
-        found: list[Line] = []
-        for indices in ranges:
-            found.extend(self.lines[indices.start : indices.stop])
-        return found
-
-    def _paragraphs(self, ranges: tuple[range, ...]) -> tuple[Paragraph, ...]:
-        return tuple(self._paragraphs_of_lines(self._lines_of(ranges)))
-
-    def _paragraphs_of_lines(self, lines: list[Line]) -> list[Paragraph]:
-        paragraphs = []
-        joins = self.layout.joins
-        for line in lines:
-            if line.content_start == line.content_end or line.kind == LAYOUT:
-                continue
-            if line.kind == UNKNOWN:
-                label = self.text[line.label_start : line.label_end]
-                self.diagnostics.append(
-                    Diagnostic(
-                        code="unknown-marker",
-                        severity=Severity.WARNING,
-                        message=f"「{label}」 looks like numbering but is no scheme known here; kept as text",
-                        line=line.number,
-                        span=(line.label_start, line.label_end),
-                    )
-                )
-            if line.number - 1 in joins:
-                paragraphs.append(self._paragraph_of(self._pieces(line, line.content_start)))
-            else:
-                paragraphs.append(self._paragraph(line.content_start, line.content_end))
-        return paragraphs
-
-    def _paragraph_of(self, pieces: list[Span]) -> Paragraph:
-        """A paragraph of one piece, or of several that the layout stage joined."""
-        if len(pieces) == 1:
-            return self._paragraph(*pieces[0])
-        self.pieces.extend(pieces)
-        text = "".join(self.text[a:b] for a, b in pieces)
-        return new_paragraph(text=text, span=(pieces[0][0], pieces[-1][1]), spans=tuple(pieces))
-
-    def _paragraph(self, start: int, end: int) -> Paragraph:
-        span = (start, end)  # one tuple for the piece and the paragraph
-        self.pieces.append(span)
-        return new_paragraph(text=self.text[start:end], span=span)
-
-    def _separators(self) -> tuple[Separator, ...]:
-        """The characters between pieces; equal texts (「\n\n」, 「\n　　」) share one string."""
-        separators = []
-        position = 0
-        text = self.text
-        seen: dict[str, str] = {}
-        self.pieces.sort()
-        for start, end in self.pieces:
-            if start < position:
-                raise AssertionError(f"overlapping pieces at {start}")
-            if start > position:
-                between = text[position:start]
-                separators.append(new_separator(start=position, text=seen.setdefault(between, between)))
-            position = end
-        if position < len(text):
-            separators.append(new_separator(start=position, text=text[position:]))
-        return tuple(separators)
+    def _set_aside_text(self) -> tuple[SetAside, ...]:
+        """The text the layout stage set aside (intrusions, repeats, page furniture …), as pieces."""
+        found = []
+        for item in self._set_aside:
+            self._pieces.spans.append(item.span)
+            start, end = item.span
+            text = self.text[start:end]
+            found.append(SetAside(text=text, span=item.span, reason=Reason(item.reason), line=item.line))
+        return tuple(found)
 
 
 def _sha256(text: str) -> str:
@@ -584,36 +203,3 @@ def _sha256(text: str) -> str:
     for start in range(0, len(text), _HASH_SLICE):
         digest.update(text[start : start + _HASH_SLICE].encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
-
-
-def _family(kind: Kind) -> str:
-    return _FAMILY[kind]
-
-
-@functools.lru_cache(maxsize=4096)
-def _id_segment(kind: Kind, number: int | None) -> str:
-    return f"{_ID_PREFIX[kind]}-{number}" if number is not None else _ID_PREFIX[kind]
-
-
-def _cut_before(pieces: list[Span], offset: int) -> list[Span]:
-    """The pieces up to ``offset`` characters into their joined text."""
-    kept: list[Span] = []
-    for start, end in pieces:
-        if offset <= 0:
-            break
-        kept.append((start, min(end, start + offset)))
-        offset -= end - start
-    return kept
-
-
-def _cut(pieces: list[Span], offset: int) -> list[Span]:
-    """The pieces from ``offset`` characters into their joined text on."""
-    kept: list[Span] = []
-    for start, end in pieces:
-        length = end - start
-        if offset >= length:
-            offset -= length
-            continue
-        kept.append((start + offset, end))
-        offset = 0
-    return kept

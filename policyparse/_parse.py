@@ -53,9 +53,11 @@ def parse_text(
         roots = [parse_tokens(tokens(lines[a:b], text)) for a, b in (s.body for s in frame.segments)]
     except lark.exceptions.LarkError as error:  # the grammar accepts any line sequence
         raise PolicyParseError(f"the parser failed: {error}") from error
-    del lines  # the builder holds the line records, and lets them go when it no longer needs them
-    builder = DocumentBuilder(text, layout, name)
-    document, other = builder.build(frame, roots)
+    builder = DocumentBuilder(text, layout, roots, name)
+    # Handed over: the builder then holds the only references to the line records and the
+    # drafts, and lets each go when it no longer needs it (see DocumentBuilder).
+    del lines, layout, roots
+    document, other = builder.build(frame)
     numbering = check_numbering(document.sections)
     for attachment in document.attachments:
         numbering.extend(check_numbering(attachment.sections))

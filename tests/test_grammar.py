@@ -33,12 +33,14 @@ SAMPLE_LINE = {
 
 def test_every_section_rule_has_a_rank_and_a_sample() -> None:
     rules = {rule.origin.name for rule in parser().rules if not str(rule.origin.name).startswith("_")}
-    assert rules - {"start", "contents"} == set(RANK) == set(SAMPLE_LINE)
+    assert rules - {"start", "contents"} == set(RANK)
+    # item1 has no line of its own: the layout's lists pass makes it from 一、 in an article.
+    assert set(RANK) - {"item1"} == set(SAMPLE_LINE)
 
 
 def test_marker_pattern_is_built_from_the_grammar_terminals() -> None:
     names = set(marker_pattern().groupindex)
-    assert names == {t.name for t in parser().terminals} - {"TEXT", "TOC_ENTRY"}
+    assert names == {t.name for t in parser().terminals} - {"TEXT", "TOC_ENTRY", "ITEM1"}
 
 
 @pytest.mark.parametrize(("upper", "lower"), list(itertools.permutations(SAMPLE_LINE, 2)))
