@@ -10,16 +10,11 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
+from policyparse.kinds import KINDS
 from policyparse.model import Kind
 from policyparse.numerals import label_value
 
-_PREFIX = {
-    Kind.BOOK: "bk", Kind.SUBBOOK: "sbk", Kind.PART: "pt", Kind.CHAPTER: "ch",
-    Kind.SECTION: "sec", Kind.ARTICLE: "art", Kind.CLAUSE: "cl", Kind.ITEM: "item",
-    Kind.SUBITEM: "sub", Kind.HEADING1: "h1", Kind.HEADING2: "h2", Kind.HEADING3: "h3",
-    Kind.HEADING4: "h4", Kind.HEADING5: "h5", Kind.OUTLINE: "ol", Kind.PREFACE: "pre",
-    Kind.SUPPLEMENTARY: "supp",
-}
+_PREFIX = {kind: info.id_prefix for kind, info in KINDS.items()}
 # The root of an attachment's ids (att-2/h1-1) or of an embedded document's (doc-1/art-3).
 _ROOT_PREFIX = {"attachment": "att", "embedded": "doc"}
 

@@ -23,14 +23,10 @@ import regex
 
 from policyparse._markdown_escape import escape_text
 from policyparse._markdown_tables import TablePlacement
+from policyparse.kinds import NAMED, SPACED, STATUTE_UNITS
 from policyparse.model import Attachment, Document, Kind, Paragraph, Section
 
 _MAX_HEADING_LEVEL = 6
-_SPACED_LABELS = {
-    Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.OUTLINE,
-}
-_NAMED = {Kind.PREFACE, Kind.SUPPLEMENTARY}
-_STATUTE_UNITS = {Kind.ARTICLE, Kind.CLAUSE, Kind.ITEM, Kind.SUBITEM}
 # A title with these reads as a heading only when it ends with 。 (「统筹两个市场，打造加工制造中心。」).
 _NEEDS_STOP = regex.compile(r"[，,；;：:！？!?]")
 
@@ -99,7 +95,7 @@ class _Writer:
             return [block for child in section.children for block in self._section(child, level + 1)]
         if section.kind is Kind.CLAUSE:
             return [*self.tables.texts(section.paragraphs), *self._children(section, level)]
-        if section.kind in _STATUTE_UNITS:
+        if section.kind in STATUTE_UNITS:
             return self._statute_unit(section, level)
         heading = _heading_text(section)
         if section.title is not None and level <= _MAX_HEADING_LEVEL:
@@ -109,7 +105,7 @@ class _Writer:
         if section.title is not None:
             heading += "" if heading.endswith("。") else "。"
         paragraphs = self.tables.texts(section.paragraphs)
-        separator = " " if section.kind in _SPACED_LABELS and section.title is None else ""
+        separator = " " if section.kind in SPACED and section.title is None else ""
         joins = paragraphs and section.title is None and not _is_table(paragraphs[0])
         first = heading + (separator + paragraphs.pop(0) if joins else "")
         return [first, *paragraphs, *self._children(section, level + 1)]
@@ -145,10 +141,10 @@ def _is_table(block: str) -> bool:
 
 def _heading_text(section: Section) -> str:
     label = section.label or ""
-    if section.kind in _NAMED:
+    if section.kind in NAMED:
         return label
     title = escape_text(section.title or "")
     if title and _NEEDS_STOP.search(title):
         title += "。"
-    separator = " " if section.kind in _SPACED_LABELS and title else ""
+    separator = " " if section.kind in SPACED and title else ""
     return f"{label}{separator}{title}"

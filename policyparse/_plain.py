@@ -13,16 +13,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from policyparse.kinds import SPACED
 from policyparse.model import Kind
 
 if TYPE_CHECKING:
     from policyparse.model import Attachment, Document, Section
 
-# Labels that a space parts from their title or text (「第一章 总则」, 「1.2 范围」); 一、 and （一）
-# are followed directly.
-_SPACED = frozenset({
-    Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION, Kind.ARTICLE, Kind.OUTLINE,
-})
+# Labels that a space parts from their title or text (「第一章 总则」): policyparse.kinds.SPACED.
+_SPACED = SPACED
 
 
 def section_text(section: Section) -> str:

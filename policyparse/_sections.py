@@ -14,26 +14,15 @@ from policyparse._ids import Parent, section_id
 from policyparse._line_view import LineView
 from policyparse._pieces import Paragraphs, Pieces
 from policyparse._title_split import split_title
-from policyparse._tree import RANK, Draft
+from policyparse._tree import Draft
+from policyparse.kinds import KINDS, NAMED, RANK, RULE_KIND, STATUTE_UNITS
 from policyparse.model import Kind, Section
 from policyparse.numerals import label_value
 
-_RULE_KIND = {
-    "book": Kind.BOOK, "subbook": Kind.SUBBOOK, "part": Kind.PART,
-    "chapter": Kind.CHAPTER, "section": Kind.SECTION, "article": Kind.ARTICLE,
-    "preface": Kind.PREFACE, "supplementary": Kind.SUPPLEMENTARY,
-    "heading1": Kind.HEADING1, "heading2": Kind.HEADING2, "heading3": Kind.HEADING3,
-    "heading4": Kind.HEADING4, "heading5": Kind.HEADING5, "item1": Kind.ITEM,
-    "outline1": Kind.OUTLINE, "outline2": Kind.OUTLINE, "outline3": Kind.OUTLINE,
-    "outline4": Kind.OUTLINE,
-}
-_DIVISIONS = {Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION}
-_NAMED = {Kind.PREFACE, Kind.SUPPLEMENTARY}  # the label is the name: 序言, 附则
-_STATUTE_UNITS = {Kind.ARTICLE, Kind.ITEM, Kind.SUBITEM}
 # Which rules of _titles.py decide a section's title.
 _FAMILY = {
-    kind: "division" if kind in _DIVISIONS else "statute" if kind in _STATUTE_UNITS else "official"
-    for kind in Kind
+    kind: "division" if info.division else "statute" if info.statute_unit else "official"
+    for kind, info in KINDS.items()
 }
 IMPLICIT_PATH_SEGMENT = "…"
 
@@ -88,11 +77,11 @@ class SectionBuilder:
         line = lines.lines[marker.line - 1]
         label_span = (line.label_start, line.label_end)
         label = marker.label  # the text at label_span, kept from the token
-        number = None if kind in _NAMED else label_value(label)
+        number = None if kind in NAMED else label_value(label)
         has_more = bool(drafts) or any(b.content_start != b.content_end and b.kind != LAYOUT for b in body_lines)
         title, title_span, inline, body_lines = split_title(lines, line, _FAMILY[kind], has_more, body_lines)
         written = lines.text[title_span[0] : title_span[1]] if title_span else None
-        if kind in _NAMED:
+        if kind in NAMED:
             title = _titles.clean_title(label, "division")
         paragraphs = [self.pieces.paragraph_of(inline)] if inline else []
         if body_lines:
@@ -141,13 +130,13 @@ def kind_in_context(rule: str, parent: Kind | None) -> Kind:
     （一） inside an article is an item, 1. an item's subitem, and 一、 directly under a
     chapter or section an article (``docs/design.md``, "Kinds in context").
     """
-    kind = _RULE_KIND[rule]
+    kind = RULE_KIND[rule]
     if parent is None:
         return kind
     if kind is Kind.HEADING1 and parent in (Kind.CHAPTER, Kind.SECTION):
         # 一、 numbering the articles of a chaptered text (the 2004 State Council rules).
         return Kind.ARTICLE
-    inside_article = parent in _STATUTE_UNITS or parent is Kind.CLAUSE
+    inside_article = parent in STATUTE_UNITS
     if inside_article and kind is Kind.HEADING2:
         return Kind.ITEM
     if inside_article and kind is Kind.HEADING3:

@@ -16,17 +16,6 @@ import lark
 
 from policyparse._grammar import CONTENTS, NOT_HEADINGS, parser
 
-# Rank of each section rule, mirroring the grammar's nesting (a lower rank contains a
-# higher one). tests/test_grammar.py checks the table against the parser itself.
-RANK = {
-    "book": 1, "subbook": 2, "part": 3, "chapter": 4, "preface": 4, "supplementary": 4, "section": 5,
-    "article": 6, "heading1": 6, "outline1": 6,
-    "heading2": 7, "outline2": 7, "item1": 7,
-    "heading3": 8, "outline3": 8,
-    "heading4": 9, "outline4": 9,
-    "heading5": 10,
-}
-
 
 class Marker(NamedTuple):
     """A heading's marker: its terminal (``H2``), its label as written, its 1-based line."""

@@ -8,7 +8,7 @@ import pytest
 
 import policyparse
 from policyparse._grammar import marker_pattern, parser
-from policyparse._tree import RANK
+from policyparse.kinds import RANK
 
 SAMPLE_LINE = {
     "book": "第一编　总则",

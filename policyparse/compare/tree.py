@@ -21,14 +21,14 @@ import attrs
 from policyparse.compare.fold import fold
 from policyparse.compare.records import Tier
 from policyparse.compare.references import reference_key
+from policyparse.kinds import DIVISIONS, LOCAL, STATUTE_UNITS
 from policyparse.model import Document, Kind, Paragraph, Section
 
 __all__ = ["LOCAL_KINDS", "STATUTE_HEADINGS", "Body", "Node", "Side", "build_side", "pair_bodies"]
 
-STATUTE_HEADINGS = frozenset({Kind.BOOK, Kind.SUBBOOK, Kind.PART, Kind.CHAPTER, Kind.SECTION})
+STATUTE_HEADINGS = DIVISIONS
 """Headings matched by the sections they hold, not by their text."""
-STATUTE_UNITS = frozenset({Kind.ARTICLE, Kind.CLAUSE, Kind.ITEM, Kind.SUBITEM})
-LOCAL_KINDS = frozenset({Kind.CLAUSE, Kind.ITEM, Kind.SUBITEM})
+LOCAL_KINDS = LOCAL
 """Kinds numbered afresh inside each parent: their numbers only mean something there."""
 _RANK = {kind: rank for rank, kind in enumerate(Kind)}
 ROOT = "root"
