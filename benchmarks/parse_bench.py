@@ -135,10 +135,9 @@ def lark_variant(parser: str, transformer: lark.Transformer[Any, Any] | None = N
 
 def per_line_tokens(lines: list[_lexer.Line], text: str) -> list[lark.Token]:
     """One token per line (text lines too), as a first prototype fed the parser."""
-    layout = getattr(_grammar, "LAYOUT", None)
     return [
         lark.Token(
-            _grammar.TEXT if line.kind == layout else line.kind, text[line.start : line.end],
+            _grammar.Role.TEXT if line.kind in _grammar.OUT_OF_FLOW else line.kind, text[line.start : line.end],
             start_pos=line.start, line=line.number, column=1, end_line=line.number, end_column=1,
             end_pos=line.end,
         )

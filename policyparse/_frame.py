@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
-from policyparse._grammar import LAYOUT, NOT_HEADINGS
+from policyparse._grammar import NOT_HEADINGS, OUT_OF_FLOW, Role
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
 from policyparse.numerals import HAN_DIGITS, HAN_ZEROS, SMALL_NUMERAL
@@ -59,7 +59,7 @@ _HAN = regex.compile(r"\p{Han}")
 _ATTACHMENT_WORD = "附"
 _DATE_END = "日"
 # An entry 「附件」 in a 目录 opens nothing.
-_CONTENTS_LINES = frozenset({"CONTENTS", "TOC_ENTRY"})
+_CONTENTS_LINES = frozenset({Role.CONTENTS, Role.TOC_ENTRY})
 URL = regex.compile(r"https?://")
 _MAX_TITLE_LINE = 50
 _MAX_ISSUER_LINE = 30
@@ -114,7 +114,7 @@ class _Lines:
             self.contents[head] = "".join(
                 text[lines[k].content_start : lines[k].content_end] for k in (head, *chain)
             )
-        self.blanks = [line.content_start == line.content_end or line.kind == LAYOUT for line in lines]
+        self.blanks = [line.content_start == line.content_end or line.kind in OUT_OF_FLOW for line in lines]
         self._title_like: dict[int, bool] = {}
 
     def content(self, i: int) -> str:
@@ -288,7 +288,7 @@ def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) ->
         after = view.next_filled(titles[-1] + 1, view.end)
         if after is not None:
             notes = _bracket_group(view, after)
-            if notes or view.lines[after].kind == "CONTENTS":
+            if notes or view.lines[after].kind == Role.CONTENTS:
                 header.extend((t, "title") for t in titles)
                 header.extend((n, "note") for n in notes)
                 return (notes[-1] if notes else titles[-1]) + 1
@@ -450,7 +450,7 @@ def _title_lines(view: _Lines, candidate: int | None, stop: int) -> list[int]:
 
 
 def _plain_title(view: _Lines, i: int) -> bool:
-    return view.title_like(i) and view.lines[i].kind != "CONTENTS"
+    return view.title_like(i) and view.lines[i].kind != Role.CONTENTS
 
 
 def _split_closing(view: _Lines, segment: Segment) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import functools
 import hashlib
 import importlib.resources
@@ -17,20 +18,31 @@ import lark
 import regex
 
 GRAMMAR_FILE = "policyparse.lark"
-TEXT = "TEXT"
-UNKNOWN = "UNKNOWN"
-CONTENTS = "CONTENTS"
-TOC_ENTRY = "TOC_ENTRY"
+
+
+class Role(enum.StrEnum):
+    """What a line of the line table is when it is no heading (a heading's kind is its marker
+    terminal: ``ARTICLE``, ``H2``). The values are the parser's token types where a line
+    reaches the parser (TEXT, UNKNOWN, CONTENTS, TOC_ENTRY); SET_ASIDE and JOINED lines
+    travel in the run of text around them."""
+
+    TEXT = "TEXT"  # a line without a marker
+    UNKNOWN = "UNKNOWN"  # a marker shape no numbering scheme knows (Ⅰ、, 一）), or 「十十、」
+    CONTENTS = "CONTENTS"  # 「目录」
+    TOC_ENTRY = "TOC_ENTRY"  # an entry of a 目录
+    SET_ASIDE = "SET_ASIDE"  # out of the flow: page furniture, an intrusion, a repeat, a reader's chrome
+    JOINED = "JOINED"  # the continuation of a paragraph the layout broke (a wrap, a column break)
+
+
 # An article's list item numbered 一、: no marker of its own (the lexer matches H1), the layout's
 # `lists` pass gives it this kind.
 ITEM1 = "ITEM1"
 # Heading terminals without a number (序言, 附则).
 UNNUMBERED = frozenset({"PREFACE", "SUPPLEMENTARY"})
-# Lines the layout stage took out of the text flow (page furniture, set-aside intrusions, the
-# continuation of a joined paragraph): they travel with the text but make no paragraph.
-LAYOUT = "LAYOUT"
+# Lines the layout stage took out of the text flow: they travel with the text but make no paragraph.
+OUT_OF_FLOW = frozenset({Role.SET_ASIDE, Role.JOINED})
 # Line kinds that are not headings: they travel inside bodies.
-NOT_HEADINGS = frozenset({TEXT, UNKNOWN, CONTENTS, TOC_ENTRY, LAYOUT})
+NOT_HEADINGS = frozenset(Role)
 
 
 def grammar_text() -> str:
@@ -143,6 +155,6 @@ def marker_pattern() -> regex.Pattern[str]:
     alternatives = [
         f"(?P<{terminal.name}>{terminal.pattern.value})"
         for terminal in parser().terminals
-        if terminal.name not in (TEXT, TOC_ENTRY, ITEM1)
+        if terminal.name not in (Role.TEXT, Role.TOC_ENTRY, ITEM1)
     ]
     return regex.compile("|".join(alternatives))

@@ -12,13 +12,10 @@ import lark
 import regex
 
 from policyparse._grammar import (
-    CONTENTS,
-    LAYOUT,
     NOT_HEADINGS,
-    TEXT,
-    TOC_ENTRY,
-    UNKNOWN,
+    OUT_OF_FLOW,
     UNNUMBERED,
+    Role,
     marker_pattern,
 )
 from policyparse.numerals import label_value
@@ -58,7 +55,7 @@ class Line(NamedTuple):
 
 
 def split_lines(text: str) -> list[Line]:
-    """Return the lines of ``text``, each classified as a marker terminal, UNKNOWN or TEXT."""
+    """Return the line table of ``text``: each line's kind is a marker terminal, or Role.UNKNOWN or Role.TEXT."""
     markers = marker_pattern()
     lines: list[Line] = []
     start = 0
@@ -80,7 +77,7 @@ def split_lines(text: str) -> list[Line]:
         found, bold = _match_marker(markers, content)
         if found is None:
             lines.append(
-                Line(number, start, content_start, content_end, end, TEXT, content_start, content_start,
+                Line(number, start, content_start, content_end, end, Role.TEXT, content_start, content_start,
                      content_start)
             )
         else:
@@ -112,9 +109,9 @@ def _bodies(text: str) -> tuple[list[str], list[int]]:
 
 def _heading_kind(found: regex.Match[str]) -> str:
     """The terminal of the marker ``found`` at a line's start, or UNKNOWN if it holds no number."""
-    kind = found.lastgroup or TEXT
+    kind: str = found.lastgroup or Role.TEXT
     if kind not in _UNCHECKED and not _valid_numeral(found.group()):
-        kind = UNKNOWN  # 「十十、」: the shape of a marker, but no number
+        kind = Role.UNKNOWN  # 「十十、」: the shape of a marker, but no number
     return kind
 
 
@@ -150,23 +147,23 @@ def _valid_numeral(label: str) -> bool:
 def tokens(lines: list[Line], text: str) -> list[lark.Token]:
     """Return the parser's tokens: one per heading or UNKNOWN line, one per run of text lines.
 
-    A LAYOUT line (page furniture, a set-aside intrusion, a joined continuation) travels in
+    A line out of the flow (set aside: page furniture, an intrusion; joined: a continuation) travels in
     the run around it.
     """
     result: list[lark.Token] = []
     run_start: Line | None = None
-    run_kind = TEXT
+    run_kind: str = Role.TEXT
     previous: Line | None = None
     contents_open = False
     for line in lines:
         kind = line.kind
-        if kind == LAYOUT:
-            kind = run_kind if run_start is not None else TEXT
-        if kind == CONTENTS:
+        if kind in OUT_OF_FLOW:
+            kind = run_kind if run_start is not None else Role.TEXT
+        if kind == Role.CONTENTS:
             contents_open = True
-        elif kind == TOC_ENTRY and not contents_open:
-            kind = TEXT  # entries cut off from their 目录 (a frame segment starts among them)
-        elif kind not in (TOC_ENTRY, LAYOUT) and not line.is_blank:
+        elif kind == Role.TOC_ENTRY and not contents_open:
+            kind = Role.TEXT  # entries cut off from their 目录 (a frame segment starts among them)
+        elif kind != Role.TOC_ENTRY and kind not in OUT_OF_FLOW and not line.is_blank:
             contents_open = False
         if run_start is not None and previous is not None and kind != run_kind:
             result.append(_token(run_kind, run_start, previous, text))
@@ -183,7 +180,7 @@ def tokens(lines: list[Line], text: str) -> list[lark.Token]:
 
 
 # Line kinds whose consecutive lines travel as one token.
-_RUNS = frozenset({TEXT, TOC_ENTRY})
+_RUNS = frozenset({Role.TEXT, Role.TOC_ENTRY})
 
 
 def _token(kind: str, first: Line, last: Line, text: str) -> lark.Token:
@@ -194,4 +191,4 @@ def _token(kind: str, first: Line, last: Line, text: str) -> lark.Token:
 
 
 # Kinds whose tokens carry no text: runs of lines, and UNKNOWN lines.
-_VALUELESS = NOT_HEADINGS - {CONTENTS}
+_VALUELESS = NOT_HEADINGS - {Role.CONTENTS}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from policyparse._construct import new_paragraph, new_separator
-from policyparse._grammar import LAYOUT, UNKNOWN
+from policyparse._grammar import OUT_OF_FLOW, Role
 from policyparse._lexer import Line
 from policyparse._line_view import LineView
 from policyparse.layout import PagePart as LayoutPart
@@ -95,9 +95,9 @@ class Paragraphs:
         joins = view.joins
         pieces = self._pieces
         for line in lines:
-            if line.content_start == line.content_end or line.kind == LAYOUT:
+            if line.content_start == line.content_end or line.kind in OUT_OF_FLOW:
                 continue
-            if line.kind == UNKNOWN:
+            if line.kind == Role.UNKNOWN:
                 self._unknown_marker(line)
             if line.number - 1 in joins:
                 paragraphs.append(pieces.paragraph_of(view.pieces(line, line.content_start)))
@@ -115,7 +115,7 @@ class Paragraphs:
         return tuple(
             self._pieces.paragraph_of(self._lines.pieces(lines[i], lines[i].content_start))
             for i in indices
-            if not lines[i].is_blank and lines[i].kind != LAYOUT
+            if not lines[i].is_blank and lines[i].kind not in OUT_OF_FLOW
         )
 
     def _unknown_marker(self, line: Line) -> None:

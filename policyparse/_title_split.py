@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 
 from policyparse import _titles
-from policyparse._grammar import LAYOUT, TEXT
+from policyparse._grammar import OUT_OF_FLOW, Role
 from policyparse._lexer import WHITESPACE, Line
 from policyparse._line_view import LineView
 from policyparse.model import Span
@@ -92,8 +92,8 @@ def _on_next_line(lines: LineView, family: str, body_lines: Sequence[Line]) -> T
     """A label alone on its line may have its title on the next line (「（三）」 / 「合理用药」)."""
     if family == "statute":
         return (None, None, [], body_lines)
-    filled = [i for i, b in enumerate(body_lines) if not b.is_blank and b.kind != LAYOUT]
-    if not filled or body_lines[filled[0]].kind != TEXT or lines.is_joined(body_lines[filled[0]]):
+    filled = [i for i, b in enumerate(body_lines) if not b.is_blank and b.kind not in OUT_OF_FLOW]
+    if not filled or body_lines[filled[0]].kind != Role.TEXT or lines.is_joined(body_lines[filled[0]]):
         return (None, None, [], body_lines)
     candidate = body_lines[filled[0]]
     text = lines.text[candidate.content_start : candidate.content_end]

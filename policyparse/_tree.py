@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 import attrs
 import lark
 
-from policyparse._grammar import CONTENTS, NOT_HEADINGS, parser
+from policyparse._grammar import NOT_HEADINGS, Role, parser
 
 
 class Marker(NamedTuple):
@@ -57,7 +57,7 @@ def _draft_of(rule: str, children: list[Any]) -> Draft:
             subsections.append(_draft(child))
         elif isinstance(child, Draft):
             subsections.append(child)
-        elif child.type in NOT_HEADINGS and not (rule == "contents" and child.type == CONTENTS):
+        elif child.type in NOT_HEADINGS and not (rule == "contents" and child.type == Role.CONTENTS):
             body.append(range(child.line - 1, child.end_line))
         else:
             marker = Marker(child.type, sys.intern(child.value), child.line)  # 「（一）」 once

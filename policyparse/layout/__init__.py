@@ -2,8 +2,8 @@
 
 The lexer's line table goes through an ordered list of passes (``PASSES``), each a function
 of one :class:`Layout` state, as markdown-it's core rules are: a pass annotates lines (a line
-set aside or joined leaves the flow: its kind becomes LAYOUT; the lines of a 目录 become
-TOC_ENTRY) and records what it found (set-aside spans, joins, a newspaper page's parts and
+set aside or joined leaves the flow: its kind becomes Role.SET_ASIDE or Role.JOINED; the lines
+of a 目录 become Role.TOC_ENTRY) and records what it found (set-aside spans, joins, a newspaper page's parts and
 window, diagnostics). No pass deletes or rewrites text. Each can be run and tested alone.
 
 ===============  =========================================================  =====================

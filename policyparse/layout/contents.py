@@ -3,29 +3,29 @@ to the body heading that repeats its first entry; a 目录 whose first entry nev
 
 from __future__ import annotations
 
-from policyparse._grammar import CONTENTS, NOT_HEADINGS, TEXT, TOC_ENTRY
+from policyparse._grammar import NOT_HEADINGS, Role
 from policyparse._lexer import Line
 from policyparse.layout.state import Layout
 
 
 def mark_contents(layout: Layout) -> None:
-    """The pass: a 目录's lines become TOC_ENTRY (its heading stays CONTENTS) or TEXT."""
+    """The pass: a 目录's lines become TOC_ENTRY (its heading stays Role.CONTENTS) or TEXT."""
     layout.lines = _mark_table_of_contents(layout.lines, layout.text)
 
 
 def _mark_table_of_contents(lines: list[Line], text: str) -> list[Line]:
-    """Mark the lines of a 目录 as TOC_ENTRY, up to the body heading that repeats its first entry.
+    """Mark the lines of a 目录 as Role.TOC_ENTRY, up to the body heading that repeats its first entry.
 
     Only a 目录 before the first heading counts; one whose first entry never comes back is
     plain text.
     """
     position = next(
-        (i for i, line in enumerate(lines) if line.kind not in NOT_HEADINGS or line.kind == CONTENTS), None
+        (i for i, line in enumerate(lines) if line.kind not in NOT_HEADINGS or line.kind == Role.CONTENTS), None
     )
-    accepted = position if position is not None and lines[position].kind == CONTENTS else None
+    accepted = position if position is not None and lines[position].kind == Role.CONTENTS else None
     for i, line in enumerate(lines):
-        if line.kind == CONTENTS and i != accepted:
-            lines[i] = _unlabelled(line, TEXT)
+        if line.kind == Role.CONTENTS and i != accepted:
+            lines[i] = _unlabelled(line, Role.TEXT)
     if accepted is None or position is None:
         return lines
     entries = [i for i in range(position + 1, len(lines)) if not lines[i].is_blank]
@@ -34,10 +34,10 @@ def _mark_table_of_contents(lines: list[Line], text: str) -> list[Line]:
         first = _squeeze(text, lines[entries[0]])
         body_start = next((i for i in entries[1:] if _squeeze(text, lines[i]) == first), None)
     if body_start is None:
-        lines[position] = _unlabelled(lines[position], TEXT)
+        lines[position] = _unlabelled(lines[position], Role.TEXT)
         return lines
     for i in range(position + 1, body_start):
-        lines[i] = _unlabelled(lines[i], TOC_ENTRY)
+        lines[i] = _unlabelled(lines[i], Role.TOC_ENTRY)
     return lines
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import regex
 
-from policyparse._grammar import LAYOUT, NOT_HEADINGS, TEXT, TOC_ENTRY
+from policyparse._grammar import NOT_HEADINGS, OUT_OF_FLOW, Role
 from policyparse._lexer import Line
 from policyparse.layout.lines import (
     SHORT_LINE,
@@ -127,7 +127,7 @@ def _take_out_first_header(text: str, layout: Layout, headers: set[str], near: s
     title = line_text(text, lines[following])
     # A title follows the header (「中国政府网」 over 「国务院关于…」), not a note under it
     # (「（2025年…通过）」 under a title that the header repeats).
-    title_follows = lines[following].kind == TEXT and title_like(title) and not title.startswith(("（", "("))
+    title_follows = lines[following].kind == Role.TEXT and title_like(title) and not title.startswith(("（", "("))
     if not title_like(header) or (title_follows and len(title) > len(header)):
         take_out(layout, first, (lines[first].content_start, lines[first].content_end), "page-furniture")
 
@@ -153,7 +153,7 @@ def _runs(line: Line) -> bool:
     return line.kind in _RUNNING_KINDS and not line.is_blank
 
 
-_RUNNING_KINDS = frozenset({TEXT, TOC_ENTRY})
+_RUNNING_KINDS = frozenset({Role.TEXT, Role.TOC_ENTRY})
 
 
 def _headers_beside_few_numbers(text: str, lines: Sequence[Line], numbers: set[int]) -> set[str]:
@@ -189,7 +189,7 @@ def _page_numbers(text: str, lines: Sequence[Line]) -> list[int]:
     running: dict[str, list[tuple[int, int, bool]]] = {}
     for i, line in enumerate(lines):
         length = line.content_end - line.content_start
-        if length == 0 or length > _MAX_RUNNING_LINE or line.kind == LAYOUT:
+        if length == 0 or length > _MAX_RUNNING_LINE or line.kind in OUT_OF_FLOW:
             continue  # a reader's set-aside line (a Word footer 「— 1 —」) is out already
         if text[line.content_start] not in _NUMBER_START and text[line.content_end - 1] not in _NUMBER_EDGE:
             continue  # most lines: a page number, alone or beside words, starts or ends the line
@@ -270,7 +270,7 @@ def _lone_bare_page_number(text: str, lines: Sequence[Line], index: int, number:
     after, before = line_text(text, lines[following]), line_text(text, lines[previous])
     if PAGE_NUMBER.fullmatch(after) or before.isdigit() or (title_like(before) and len(before) < SHORT_LINE):
         return False  # after a short line that closes nothing: a table's heading row, a title
-    if lines[following].kind != TEXT or not title_like(after):
+    if lines[following].kind != Role.TEXT or not title_like(after):
         return True
     # A title-like line that stands elsewhere too is a running header (「中国政府网」), no title.
     return bool(_repeated(text, lines, {after}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from policyparse._grammar import LAYOUT, NOT_HEADINGS
+from policyparse._grammar import NOT_HEADINGS, Role
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
 from policyparse.layout.lines import filled, heading_number, line_text, next_filled, title_like
@@ -64,7 +64,7 @@ def _join_breaks(text: str, layout: Layout, start: int, stop: int, wrapping: Wra
         if chain:
             layout.joins[head] = chain
             for k in chain:
-                lines[k] = lines[k]._replace(kind=LAYOUT)
+                lines[k] = lines[k]._replace(kind=Role.JOINED)
             _note_join(text, layout, lines[head], [lines[k] for k in chain], page=wrapping is None)
             i = next_filled(lines, chain[-1] + 1)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from policyparse._grammar import LAYOUT
+from policyparse._grammar import OUT_OF_FLOW
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
 from policyparse.numerals import label_value
@@ -26,7 +26,7 @@ def line_text(text: str, line: Line) -> str:
 
 def filled(line: Line) -> bool:
     """A line that holds text of the flow: not blank, not taken out of it (furniture, a join)."""
-    return not line.is_blank and line.kind != LAYOUT
+    return not line.is_blank and line.kind not in OUT_OF_FLOW
 
 
 def title_like(content: str) -> bool:

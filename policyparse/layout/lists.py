@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from policyparse._grammar import ITEM1, LAYOUT, TEXT
+from policyparse._grammar import ITEM1, Role
 from policyparse._lexer import Line
 from policyparse.layout.lines import heading_number, number_of
 from policyparse.layout.state import Layout
@@ -32,13 +32,12 @@ _ENUMERATED = regex.compile(rf"([{SMALL_NUMERAL}]+)[级类等档期批种星线]
 def mark_article_lists(layout: Layout) -> None:
     """The pass: 一、 lines that list an article's items become ITEM1; enumerations become TEXT."""
     text, lines = layout.text, layout.lines
-    continuations = {k for chain in layout.joins.values() for k in chain}
     in_article = False
     expected: int | None = None  # the number of the list's next item, while a list is open
     introduced = False  # the paragraph before ends with a colon
     previous_h1: int | None = None  # the number of the last 一、 heading outside articles
     for index, line in enumerate(lines):
-        if line.is_blank or (line.kind == LAYOUT and index not in continuations):
+        if line.is_blank or line.kind == Role.SET_ASIDE:
             continue  # blank, or set aside: the paragraph before goes on
         kind = line.kind
         if kind == _ARTICLE or kind in _DIVISIONS:
@@ -51,7 +50,7 @@ def mark_article_lists(layout: Layout) -> None:
             elif number is not None and _enumerates(text, line, number):
                 if in_article or not _expected_heading(text, lines, index, number, previous_h1):
                     lines[index] = line._replace(
-                        kind=TEXT, label_start=line.content_start, label_end=line.content_start,
+                        kind=Role.TEXT, label_start=line.content_start, label_end=line.content_start,
                         rest_start=line.content_start,
                     )
                 elif not in_article:

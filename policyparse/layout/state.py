@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from policyparse._grammar import LAYOUT
+from policyparse._grammar import OUT_OF_FLOW, Role
 from policyparse._lexer import Line
 from policyparse.model import Diagnostic, Span
 
@@ -51,7 +51,7 @@ class Layout:
     """The state the layout passes refine, and what they found (as line indices and spans).
 
     ``text``, ``page`` and ``reader`` are the input and the caller's choices; the passes
-    annotate ``lines`` (a line's kind becomes LAYOUT when it leaves the flow, TOC_ENTRY in a
+    annotate ``lines`` (a line's kind becomes SET_ASIDE or JOINED when it leaves the flow, TOC_ENTRY in a
     目录) and fill in the rest. The stages after layout only read it.
     """
 
@@ -70,7 +70,7 @@ class Layout:
 def take_out(layout: Layout, index: int, span: Span, reason: str) -> None:
     """Set ``span`` of line ``index`` aside for ``reason``: the line leaves the flow."""
     line = layout.lines[index]
-    if line.kind == LAYOUT:
+    if line.kind in OUT_OF_FLOW:
         return  # set aside already (by a reader, or by an earlier rule): once is enough
-    layout.lines[index] = line._replace(kind=LAYOUT)
+    layout.lines[index] = line._replace(kind=Role.SET_ASIDE)
     layout.set_aside.append(SetAsideText(span=span, reason=reason, line=line.number))

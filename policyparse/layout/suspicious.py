@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from policyparse._grammar import LAYOUT
+from policyparse._grammar import OUT_OF_FLOW
 from policyparse.layout.state import Layout
 from policyparse.model import Diagnostic, Severity
 
@@ -22,7 +22,7 @@ def flag_lowercase_words(layout: Layout) -> None:
     if start >= stop or not _LOWERCASE_RUN.search(text, layout.lines[start].start, layout.lines[stop - 1].end):
         return  # one scan of the text finds no lowercase word at all
     for line in layout.lines[start:stop]:
-        if line.is_blank or line.kind == LAYOUT:
+        if line.is_blank or line.kind in OUT_OF_FLOW:
             continue
         for found in _LOWERCASE_WORD.finditer(text, line.content_start, line.content_end):
             layout.diagnostics.append(

@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
-from policyparse._grammar import LAYOUT, NOT_HEADINGS, marker_pattern
+from policyparse._grammar import NOT_HEADINGS, OUT_OF_FLOW, marker_pattern
 from policyparse._lexer import Line
 from policyparse.layout.lines import filled, heading_number, number_of, title_like
 
@@ -132,7 +132,7 @@ def find_wrapping(text: str, lines: Sequence[Line]) -> Wrapping | None:
     and (almost) no line is longer, counting ASCII characters as half.
     """
     # filled(), written out: a call per line costs more than the test
-    text_lines = [line for line in lines if line.content_start != line.content_end and line.kind != LAYOUT]
+    text_lines = [line for line in lines if line.content_start != line.content_end and line.kind not in OUT_OF_FLOW]
     cut: Counter[int] = Counter()
     for line in text_lines[:-1]:
         length = line.content_end - line.start
