@@ -14,7 +14,8 @@ import hashlib
 from collections.abc import Sequence
 
 from policyparse._clauses import Tables
-from policyparse._frame import ATTACHMENT_HEAD, Frame, Segment
+from policyparse._frame import Frame, Segment
+from policyparse._frame_lines import ATTACHMENT_HEAD
 from policyparse._ids import TOP, Parent, attachment_id, repeated
 from policyparse._line_view import LineView
 from policyparse._meta import MetaBuilder, clean_title

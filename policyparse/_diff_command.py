@@ -80,7 +80,14 @@ def run_diff(
     result = diff(documents[0], documents[1])
     writes_terminal = output is None and out is not None and out.isatty()
     paint = color == "always" or (color == "auto" and writes_terminal and not os.environ.get("NO_COLOR"))
-    rendered = _render(result, to, paint)
+    if not _write(_render(result, to, paint), output, out, err):
+        return EXIT_TROUBLE
+    return EXIT_DIFFERENT if result.substantive else EXIT_SAME
+
+
+def _write(rendered: str, output: str | None, out: TextIO | None, err: TextIO) -> bool:
+    """Write the diff to ``output`` (whole or not at all) or to ``out``; False, with one line on
+    ``err``, when that fails (a closed pipe raises: the caller stops quietly)."""
     try:
         if output is not None:
             write_atomically(output, rendered)
@@ -94,8 +101,8 @@ def run_diff(
             raise
         where = output if output is not None else "cannot write the output"
         print(f"policyparse: {where}: {error.strerror or error}", file=err)
-        return EXIT_TROUBLE
-    return EXIT_DIFFERENT if result.substantive else EXIT_SAME
+        return False
+    return True
 
 
 def _render(result: DocumentDiff, to: str, paint: bool) -> str:

@@ -17,52 +17,31 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
-from policyparse._grammar import NOT_HEADINGS, OUT_OF_FLOW, Role
+from policyparse._frame_lines import (
+    ATTACHMENT_HEAD,
+    ATTACHMENT_LIST,
+    DATE,
+    DOC_NUMBER,
+    IMPRINT,
+    INFO_END,
+    LIST_ENTRY,
+    MAX_TITLE_LINE,
+    NOTE,
+    RECIPIENTS,
+    SIGNED,
+    URL,
+    FrameLines,
+)
+from policyparse._grammar import Role
 from policyparse._lexer import Line
-from policyparse._titles import SENTENCE_PUNCTUATION
-from policyparse.numerals import HAN_DIGITS, HAN_ZEROS, SMALL_NUMERAL
+from policyparse.numerals import HAN_DIGITS, HAN_ZEROS
 
-_HAN_NUMERAL = HAN_ZEROS + SMALL_NUMERAL  # a written date (二〇二五年一月十日), 附件二
-DOC_NUMBER = regex.compile(
-    r"(?:\p{Han}{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号"
-    r"|(?:\p{Han}{1,8})?第\s*\d{1,5}\s*号)"
-)
-DATE = regex.compile(
-    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-    rf"|(?P<cy>[{_HAN_NUMERAL}]{{4}})年(?P<cm>[{_HAN_NUMERAL}]{{1,3}})月(?P<cd>[{_HAN_NUMERAL}]{{1,3}})日"
-)
-# 「（此件公开发布）」, 「（本文有删减）」: a short remark in brackets, alone on its line.
-NOTE = regex.compile(r"[（(][^（）()]{2,40}[）)]")
-# 「附件：1.名词解释」 lists the attachments; 「附件1」, 「附件一：…」, 「附件」 open one.
-ATTACHMENT_LIST = regex.compile(r"附\s*件\s*[：:]\s*(?P<rest>\S.*)")
-ATTACHMENT_HEAD = regex.compile(
-    rf"附\s*件\s*(?:(?P<number>[0-9０-９]{{1,2}}|[{_HAN_NUMERAL}]{{1,3}})\s*)?(?:[：:]\s*(?P<title>\S.*))?"
-)
-# 版记 lines after the signature: 「抄送：…」, 「国务院办公厅秘书局　2019年1月2日印发」.
-IMPRINT = regex.compile(
-    r"(?:抄\s*送|抄\s*报|分\s*送|主\s*办|承\s*办|联系人)\s*[：:].*"
-    r"|\S.{0,30}?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发"
-)
-# An issuer and the date on one line: 「国务院办公厅　2019年1月1日」.
-_ORGAN = r"[^\s。，；：]{2,30}"
-# At most thirty organs before the date (a joint notice of a dozen ministries signs on one
-# line): an unbounded lazy run was quadratic on a long line of words between spaces.
-SIGNED = regex.compile(
-    rf"(?P<issuer>{_ORGAN}(?:[ \t\u3000]+{_ORGAN}){{0,29}}?)[ \t\u3000]+(?P<date>{DATE.pattern})"
-)
-LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<name>\S.*)")
-RECIPIENTS = regex.compile(r"[^。；]{2,200}[：:]")
-INFO_END = "<!-- INFO END -->"
-_HAN = regex.compile(r"\p{Han}")
 # Cheap tests before the regexes: ATTACHMENT_HEAD starts with 附, and a DATE (and so a SIGNED
 # line, which ends with one) ends with 日.
 _ATTACHMENT_WORD = "附"
 _DATE_END = "日"
 # An entry 「附件」 in a 目录 opens nothing.
 _CONTENTS_LINES = frozenset({Role.CONTENTS, Role.TOC_ENTRY})
-URL = regex.compile(r"https?://")
-_MAX_TITLE_LINE = 50
-_MAX_ISSUER_LINE = 30
 _HEADER_WINDOW = 8
 
 
@@ -91,91 +70,6 @@ class Frame:
     front_matter: dict[str, tuple[str, int]]
 
 
-class _Lines:
-    """Read-only helpers over the lexer's lines.
-
-    Each line's content (with its joined lines) and blankness are computed once, up front:
-    the frame's passes ask for the same line many times.
-    """
-
-    def __init__(
-        self,
-        text: str,
-        lines: Sequence[Line],
-        window: tuple[int, int] | None = None,
-        joins: Mapping[int, Sequence[int]] | None = None,
-    ) -> None:
-        self.text = text
-        self.lines = lines
-        self.begin, self.end = window if window is not None else (0, len(lines))
-        self.joins = joins or {}
-        self.contents = [text[line.content_start : line.content_end] for line in lines]
-        for head, chain in self.joins.items():
-            self.contents[head] = "".join(
-                text[lines[k].content_start : lines[k].content_end] for k in (head, *chain)
-            )
-        self.blanks = [line.content_start == line.content_end or line.kind in OUT_OF_FLOW for line in lines]
-        self._title_like: dict[int, bool] = {}
-
-    def content(self, i: int) -> str:
-        """The line's text, with the lines the layout stage joined to it."""
-        return self.contents[i]
-
-    def raw(self, i: int) -> str:
-        line = self.lines[i]
-        return self.text[line.start : line.content_end].strip()
-
-    def blank(self, i: int) -> bool:
-        return self.blanks[i]
-
-    def heading(self, i: int) -> bool:
-        return self.lines[i].kind not in NOT_HEADINGS
-
-    def next_filled(self, i: int, stop: int) -> int | None:
-        blanks = self.blanks
-        while i < stop and blanks[i]:
-            i += 1
-        return i if i < stop else None
-
-    def previous_filled(self, i: int, stop: int) -> int | None:
-        blanks = self.blanks
-        while i >= stop and blanks[i]:
-            i -= 1
-        return i if i >= stop else None
-
-    def full(self, pattern: regex.Pattern[str], i: int) -> regex.Match[str] | None:
-        return pattern.fullmatch(self.contents[i])
-
-    def title_like(self, i: int) -> bool:
-        """A short line without sentence punctuation that could be a title (once per line)."""
-        found = self._title_like.get(i)
-        if found is None:
-            found = self._title_like[i] = self._compute_title_like(i)
-        return found
-
-    def _compute_title_like(self, i: int) -> bool:
-        content = self.contents[i]
-        return (
-            not self.heading(i)
-            and 0 < len(content) <= _MAX_TITLE_LINE
-            and not SENTENCE_PUNCTUATION.search(content)
-            and self.full(DATE, i) is None
-            and self.full(DOC_NUMBER, i) is None
-            and not content.startswith(("（", "("))
-            and _HAN.search(content) is not None
-        )
-
-    def issuer_like(self, i: int) -> bool:
-        content = self.content(i)
-        return (
-            not self.heading(i)
-            and 0 < len(content) <= _MAX_ISSUER_LINE
-            and not SENTENCE_PUNCTUATION.search(content)
-            and _HAN.search(content) is not None
-            and self.full(NOTE, i) is None
-            and self.full(DATE, i) is None
-            and self.full(ATTACHMENT_HEAD, i) is None
-        )
 
 
 def find_frame(
@@ -186,7 +80,7 @@ def find_frame(
 ) -> Frame:
     """Return the header, segments and trailer of a document (or of the lines in ``window``);
     ``joins`` are the layout stage's joined lines (head line → its continuations)."""
-    view = _Lines(text, lines, window, joins)
+    view = FrameLines(text, lines, window, joins)
     end = view.end
     header: list[tuple[int, str]] = []
     front_matter: dict[str, tuple[str, int]] = {}
@@ -219,7 +113,7 @@ def find_frame(
                  front_matter=front_matter)
 
 
-def _front_matter(view: _Lines, header: list[tuple[int, str]], fields: dict[str, tuple[str, int]]) -> int:
+def _front_matter(view: FrameLines, header: list[tuple[int, str]], fields: dict[str, tuple[str, int]]) -> int:
     """YAML front matter between two ``---`` lines at the top (the Shanghai files)."""
     top = view.begin
     if top >= view.end or view.raw(top) != "---":
@@ -240,7 +134,7 @@ def _front_matter(view: _Lines, header: list[tuple[int, str]], fields: dict[str,
     return i
 
 
-def _markdown_header(view: _Lines, start: int, header: list[tuple[int, str]]) -> int:
+def _markdown_header(view: FrameLines, start: int, header: list[tuple[int, str]]) -> int:
     """A LawRefBook header: ``# title``, history lines, ``<!-- INFO END -->``."""
     first = view.next_filled(start, view.end)
     if first is None or not view.raw(first).startswith("# "):
@@ -259,7 +153,7 @@ def _markdown_header(view: _Lines, start: int, header: list[tuple[int, str]]) ->
     return info_end + 1
 
 
-def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) -> int:
+def _official_header(view: FrameLines, start: int, header: list[tuple[int, str]]) -> int:
     """Title lines, 发文字号 and 主送机关 at the top of an official document.
 
     Without a document number, the first lines are a title only when a bracketed note
@@ -295,7 +189,7 @@ def _official_header(view: _Lines, start: int, header: list[tuple[int, str]]) ->
     return start
 
 
-def _bracket_group(view: _Lines, i: int, stop: int | None = None) -> list[int]:
+def _bracket_group(view: FrameLines, i: int, stop: int | None = None) -> list[int]:
     """A bracketed remark on one line or running over several: 「（二○○四年…国务院」「第54次…通过）」;
     none that runs to ``stop`` (the end of its segment) or past it."""
     content = view.content(i)
@@ -312,7 +206,7 @@ def _bracket_group(view: _Lines, i: int, stop: int | None = None) -> list[int]:
     return group
 
 
-def _trailer_start(view: _Lines, start: int) -> int:
+def _trailer_start(view: FrameLines, start: int) -> int:
     """A closing list of links (「## 附件（官方直链）」 then URLs) is not part of the document."""
     end = view.end
     i = view.previous_filled(end - 1, start)
@@ -325,7 +219,7 @@ def _trailer_start(view: _Lines, start: int) -> int:
     return end
 
 
-def _attachment_heads(view: _Lines, start: int, stop: int) -> list[int]:
+def _attachment_heads(view: FrameLines, start: int, stop: int) -> list[int]:
     """Lines that open an attachment: 「附件」, 「附件1」, 「附件1：查处酒后驾驶操作规程」.
 
     「附件：1.名词解释」 (no number after 附件) lists the attachments instead.
@@ -339,7 +233,7 @@ def _attachment_heads(view: _Lines, start: int, stop: int) -> list[int]:
     ]
 
 
-def _signature_followed_by_text(view: _Lines, start: int, stop: int) -> int | None:
+def _signature_followed_by_text(view: FrameLines, start: int, stop: int) -> int | None:
     """Where an embedded document starts: after a signature block that is not at the end.
 
     A notice that 印发 a regulation signs and dates the notice, then gives the regulation.
@@ -367,7 +261,7 @@ def _signature_followed_by_text(view: _Lines, start: int, stop: int) -> int | No
 _ENACTMENT = regex.compile(rf"\d{{4}}\s*年|[{HAN_ZEROS}{HAN_DIGITS}]{{4}}年|通过|批准|公布|发布|修正|修订|施行")
 
 
-def _titled_block(view: _Lines, i: int, stop: int) -> list[int]:
+def _titled_block(view: FrameLines, i: int, stop: int) -> list[int]:
     """Up to three title lines at ``i`` followed by an enactment note; [] if none."""
     block: list[int] = []
     j: int | None = i
@@ -384,7 +278,7 @@ def _titled_block(view: _Lines, i: int, stop: int) -> list[int]:
     return []
 
 
-def _split_appended(view: _Lines, segment: Segment) -> list[Segment]:
+def _split_appended(view: FrameLines, segment: Segment) -> list[Segment]:
     """Documents appended one after another (the decisions after a law's 附件三) become embedded
     documents: a block of title lines with an enactment note starts each one."""
     first, stop = segment.body
@@ -407,7 +301,7 @@ def _split_appended(view: _Lines, segment: Segment) -> list[Segment]:
     return parts
 
 
-def _split_head(view: _Lines, segment: Segment) -> None:
+def _split_head(view: FrameLines, segment: Segment) -> None:
     """The label line, title lines and bracketed notes at the top of an attachment or embedded document."""
     first, stop = segment.body
     if segment.kind == "main":
@@ -432,7 +326,7 @@ def _split_head(view: _Lines, segment: Segment) -> None:
     segment.body = ((notes[-1] if notes else last) + 1, stop)
 
 
-def _title_lines(view: _Lines, candidate: int | None, stop: int) -> list[int]:
+def _title_lines(view: FrameLines, candidate: int | None, stop: int) -> list[int]:
     """The title of an attachment or embedded document: up to three lines over a note, or
     one line, or two when the line after the second opens the body."""
     if candidate is None:
@@ -449,11 +343,11 @@ def _title_lines(view: _Lines, candidate: int | None, stop: int) -> list[int]:
     return [candidate] if after is not None and view.title_like(after) else [candidate, second]
 
 
-def _plain_title(view: _Lines, i: int) -> bool:
+def _plain_title(view: FrameLines, i: int) -> bool:
     return view.title_like(i) and view.lines[i].kind != Role.CONTENTS
 
 
-def _split_closing(view: _Lines, segment: Segment) -> None:
+def _split_closing(view: FrameLines, segment: Segment) -> None:
     """Attachment list, signature, date and notes at the end of a segment's body."""
     first, stop = segment.body
     closing: list[tuple[int, str]] = []
@@ -493,14 +387,14 @@ def _split_closing(view: _Lines, segment: Segment) -> None:
     segment.body = (first, cut)
 
 
-def _attachment_list_before(view: _Lines, first: int, cut: int) -> list[int]:
+def _attachment_list_before(view: FrameLines, first: int, cut: int) -> list[int]:
     """「附件：1.名词解释」「2.城市更新全周期流程图」… just before ``cut``."""
     entries: list[int] = []
     k = view.previous_filled(cut - 1, first)
     while k is not None:
         if view.full(ATTACHMENT_LIST, k):
             return [k, *reversed(entries)]
-        if not view.full(LIST_ENTRY, k) or len(view.content(k)) > _MAX_TITLE_LINE or "。" in view.content(k):
+        if not view.full(LIST_ENTRY, k) or len(view.content(k)) > MAX_TITLE_LINE or "。" in view.content(k):
             return []
         entries.append(k)
         k = view.previous_filled(k - 1, first)

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
-from policyparse._frame import ATTACHMENT_LIST, DATE, LIST_ENTRY, SIGNED, Frame
+from policyparse._frame import Frame
+from policyparse._frame_lines import ATTACHMENT_LIST, DATE, LIST_ENTRY, SIGNED
 from policyparse._lexer import Line
 from policyparse._titles import unescape_markdown
 from policyparse.model import Diagnostic, Meta, Severity, Span

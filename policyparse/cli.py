@@ -78,6 +78,14 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     verbs = parser.add_subparsers(dest="verb", required=True, parser_class=_Parser)
+    _add_convert_parser(verbs)
+    _add_check_parser(verbs)
+    add_diff_parser(verbs)
+    return parser
+
+
+def _add_convert_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``convert`` verb and its arguments."""
     convert = verbs.add_parser(
         "convert",
         help="convert documents to JSON or text",
@@ -125,6 +133,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "-j", "--jobs", type=_positive, default=_usable_cpus(), metavar="N",
         help="worker processes for several inputs (default: the usable CPUs, here %(default)s; 1: no workers)",
     )
+
+
+def _add_check_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``check`` verb and its arguments."""
     check = verbs.add_parser(
         "check",
         help="print diagnostics as file:line: code: message",
@@ -136,8 +148,6 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="numbering problems are errors")
     check.add_argument("--no-page", action="store_true", help="no newspaper-page extraction")
     _add_max_size(check)
-    add_diff_parser(verbs)
-    return parser
 
 
 def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]

@@ -4,6 +4,10 @@ Every leaf piece (a label, a title, a paragraph, a separator) carries its span: 
 character offsets ``(start, end)`` into the decoded text. Spans, lines, ids and paths are
 kept out of equality, so that a section moved elsewhere with the same content compares
 equal; the diff matches on ids and paths explicitly.
+
+Over the 450-line guide on purpose: the public data model is one module that a user reads
+top to bottom (and that ``docs/api.md`` renders), classes with their fields and docstrings,
+no logic beyond navigation; splitting it would scatter the JSON schema's picture.
 """
 
 from __future__ import annotations

@@ -62,6 +62,23 @@ def _taken(ctx: Context, index: int, old: bool, group: Group) -> bool:
     return partner is not None and partner not in group.old
 
 
+def _pairs_within_parents(ctx: Context, wanted: list[int], pool: list[int], split: bool) -> list[tuple[int, int]]:
+    """A 款 or 项 splits within its parent: each wanted single with the parts under its parent's partner."""
+    this, other = (ctx.old, ctx.new) if split else (ctx.new, ctx.old)
+    this_parent, other_parent = (ctx.relation_old, ctx.relation_new) if split else (ctx.relation_new, ctx.relation_old)
+    by_parent: dict[object, list[int]] = {}
+    for p in pool:
+        relation = other_parent(other.nodes[p].parent)
+        if relation is not None:
+            by_parent.setdefault(relation, []).append(p)
+    pairs: list[tuple[int, int]] = []
+    for s in wanted:
+        relation = this_parent(this.nodes[s].parent)
+        if relation is not None:
+            pairs.extend((s, p) for p in by_parent.get(relation, []))
+    return pairs
+
+
 def _candidates(
     ctx: Context, singles: list[int], parts: list[int], split: bool, through: bool
 ) -> list[tuple[tuple[object, ...], Group]]:
@@ -89,20 +106,7 @@ def _candidates(
         anchors = [(single_rank[s], part_rank[partner[s]]) for s in singles if s in partner and partner[s] in part_rank]
         pairs = candidate_pairs(wanted, pool, single_rank, part_rank, anchors)
     else:
-        # A 款 or 项 splits within its parent: only parts under the parent's partner.
-        this_parent, other_parent = (
-            (ctx.relation_old, ctx.relation_new) if split else (ctx.relation_new, ctx.relation_old)
-        )
-        by_parent: dict[object, list[int]] = {}
-        for p in pool:
-            relation = other_parent(other.nodes[p].parent)
-            if relation is not None:
-                by_parent.setdefault(relation, []).append(p)
-        pairs = []
-        for s in wanted:
-            relation = this_parent(this.nodes[s].parent)
-            if relation is not None:
-                pairs.extend((s, p) for p in by_parent.get(relation, []))
+        pairs = _pairs_within_parents(ctx, wanted, pool, split)
     by_single: dict[int, list[int]] = {}
     for s, p in pairs:
         if p != partner.get(s) and not loose(p):

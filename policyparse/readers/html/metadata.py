@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from policyparse._frame import DATE
+from policyparse._frame_lines import DATE
 from policyparse._meta import iso_date
 from policyparse.readers.html.chrome import is_chrome
 from policyparse.readers.html.lines import Line

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import attrs
 
-from policyparse._frame import ATTACHMENT_HEAD, ATTACHMENT_LIST, DATE, DOC_NUMBER, NOTE
+from policyparse._frame_lines import ATTACHMENT_HEAD, ATTACHMENT_LIST, DATE, DOC_NUMBER, NOTE
 from policyparse._grammar import marker_pattern
 from policyparse.readers.html.chrome import WHITESPACE, is_chrome, is_contact, is_file_link
 from policyparse.readers.html.lines import Line
