@@ -13,6 +13,7 @@ import regex
 from policyparse._grammar import NOT_HEADINGS, OUT_OF_FLOW
 from policyparse._lexer import Line
 from policyparse._titles import SENTENCE_PUNCTUATION
+from policyparse.layout.lines import joined_text
 from policyparse.numerals import HAN_ZEROS, SMALL_NUMERAL
 
 _HAN_NUMERAL = HAN_ZEROS + SMALL_NUMERAL  # a written date (二〇二五年一月十日), 附件二
@@ -86,10 +87,8 @@ class FrameLines:
         self.begin, self.end = window if window is not None else (0, len(lines))
         self.joins = joins or {}
         self.contents = [text[line.content_start : line.content_end] for line in lines]
-        for head, chain in self.joins.items():
-            self.contents[head] = "".join(
-                text[lines[k].content_start : lines[k].content_end] for k in (head, *chain)
-            )
+        for head in self.joins:
+            self.contents[head] = joined_text(text, lines, self.joins, head)
         self.blanks = [line.content_start == line.content_end or line.kind in OUT_OF_FLOW for line in lines]
         self._title_like: dict[int, bool] = {}
 

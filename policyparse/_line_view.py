@@ -7,6 +7,7 @@ import functools
 from collections.abc import Mapping, Sequence
 
 from policyparse._lexer import Line
+from policyparse.layout.lines import joined_text
 from policyparse.model import Span
 
 
@@ -45,8 +46,7 @@ class LineView:
 
     def content(self, index: int) -> str:
         """The content of line ``index`` (0-based), with the lines joined to it."""
-        line = self.lines[index]
-        return "".join(self.text[a:b] for a, b in self.pieces(line, line.content_start))
+        return joined_text(self.text, self.lines, self.joins, index)
 
     def lines_of(self, ranges: tuple[range, ...]) -> Sequence[Line]:
         """The lines of a draft's body (one range of line indices per run of text lines)."""

@@ -11,6 +11,7 @@ from policyparse._frame import Frame
 from policyparse._frame_lines import ATTACHMENT_LIST, DATE, LIST_ENTRY, SIGNED
 from policyparse._lexer import Line
 from policyparse._titles import unescape_markdown
+from policyparse.layout.lines import joined_text
 from policyparse.model import Diagnostic, Meta, Severity, Span
 from policyparse.numerals import chinese_to_int
 
@@ -90,8 +91,7 @@ class MetaBuilder:
 
     def _content(self, index: int) -> str:
         """The line's text, with the lines the layout stage joined to it."""
-        indices = (index, *self.joins.get(index, ()))
-        return "".join(self.text[self.lines[k].content_start : self.lines[k].content_end] for k in indices)
+        return joined_text(self.text, self.lines, self.joins, index)
 
     def _span(self, index: int) -> Span:
         line = self.lines[index]

@@ -3,7 +3,7 @@ a heading's number) and how to find the next line of text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from policyparse._grammar import OUT_OF_FLOW
 from policyparse._lexer import Line
@@ -57,3 +57,13 @@ def previous_filled(lines: Sequence[Line], i: int) -> int | None:
     while i >= 0 and not filled(lines[i]):
         i -= 1
     return i if i >= 0 else None
+
+
+def joined_text(text: str, lines: Sequence[Line], joins: Mapping[int, Sequence[int]], index: int) -> str:
+    """The text of line ``index`` with the lines the joins pass joined to it: how the frame, the
+    metadata and the model read a paragraph the layout broke."""
+    line = lines[index]
+    chain = joins.get(index)
+    if chain is None:
+        return text[line.content_start : line.content_end]
+    return "".join(text[lines[k].content_start : lines[k].content_end] for k in (index, *chain))
