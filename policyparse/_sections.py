@@ -15,7 +15,7 @@ from policyparse._line_view import LineView
 from policyparse._pieces import Paragraphs, Pieces
 from policyparse._title_split import split_title
 from policyparse._tree import Draft
-from policyparse.kinds import KINDS, NAMED, RANK, RULE_KIND, STATUTE_UNITS
+from policyparse.kinds import KINDS, NAMED, RANK, RULE_KIND
 from policyparse.model import Kind, Section
 from policyparse.numerals import label_value
 
@@ -127,8 +127,8 @@ class SectionBuilder:
 def kind_in_context(rule: str, parent: Kind | None) -> Kind:
     """The kind of a section of grammar rule ``rule`` under a parent of kind ``parent``.
 
-    （一） inside an article is an item, 1. an item's subitem, and 一、 directly under a
-    chapter or section an article (``docs/design.md``, "Kinds in context").
+    An article's own list is its items (（一）, or 1. （1） ①), a list inside an item its
+    subitems, and 一、 directly under a chapter or section an article (``docs/design.md``, "Kinds in context").
     """
     kind = RULE_KIND[rule]
     if parent is None:
@@ -136,12 +136,17 @@ def kind_in_context(rule: str, parent: Kind | None) -> Kind:
     if kind is Kind.HEADING1 and parent in (Kind.CHAPTER, Kind.SECTION):
         # 一、 numbering the articles of a chaptered text (the 2004 State Council rules).
         return Kind.ARTICLE
-    inside_article = parent in STATUTE_UNITS
-    if inside_article and kind is Kind.HEADING2:
+    if parent in (Kind.ARTICLE, Kind.CLAUSE) and kind in _LISTS:
+        # An article's own list is its items (项), however it is numbered: （一）, or 1. （1） ①
+        # in the many regulations that number their items so.
         return Kind.ITEM
-    if inside_article and kind is Kind.HEADING3:
-        return Kind.SUBITEM
+    if parent is Kind.ITEM and kind in _LISTS:
+        return Kind.SUBITEM  # a list inside an item: 目
     return kind
+
+
+# The markers of a list inside an article.
+_LISTS = frozenset({Kind.HEADING2, Kind.HEADING3, Kind.HEADING4, Kind.HEADING5})
 
 
 def wrap_fragment(sections: list[Draft]) -> list[Draft]:

@@ -266,3 +266,18 @@ def test_a_numbered_heading_that_names_a_grade_stays_a_heading() -> None:
     # The numbering around it expects 二、 and 三、 there: headings titled with a grade.
     document = policyparse.parse("一、总体要求\n坚持。\n二、二级医院评审\n内容。\n三、四级手术管理\n内容。\n")
     assert [s.title for s in document.sections] == ["总体要求", "二级医院评审", "四级手术管理"]
+
+
+@pytest.mark.parametrize(("first", "second"), [("1.", "2."), ("（1）", "（2）"), ("①", "②")])
+def test_an_articles_list_is_its_items_however_numbered(first: str, second: str) -> None:
+    text = f"第七条 申请人应当提交下列材料：\n{first}申请书；\n{second}身份证明。\n第八条 本办法自发布之日起施行。\n"
+    seventh = policyparse.parse(text).sections[0]
+    assert [(s.kind, s.label) for s in seventh.children] == [(Kind.ITEM, first), (Kind.ITEM, second)]
+    assert [s.id for s in seventh.children] == ["art-7/item-1", "art-7/item-2"]
+
+
+def test_a_list_inside_an_item_is_its_subitems() -> None:
+    text = "第七条 下列行为应当处罚：\n（一）甲；\n1.乙；\n2.丙。\n（二）丁。\n"
+    items = policyparse.parse(text).sections[0].children
+    assert [(s.kind, s.label) for s in items] == [(Kind.ITEM, "（一）"), (Kind.ITEM, "（二）")]
+    assert [(s.kind, s.label) for s in items[0].children] == [(Kind.SUBITEM, "1."), (Kind.SUBITEM, "2.")]
