@@ -155,16 +155,22 @@ def tokens(lines: list[Line], text: str) -> list[lark.Token]:
     run_kind: str = Role.TEXT
     previous: Line | None = None
     contents_open = False
+    contents_may_open = True  # entries without a 目录 line open a contents before any heading
     for line in lines:
         kind = line.kind
         if kind in OUT_OF_FLOW:
             kind = run_kind if run_start is not None else Role.TEXT
         if kind == Role.CONTENTS:
-            contents_open = True
+            contents_open, contents_may_open = True, False
         elif kind == Role.TOC_ENTRY and not contents_open:
-            kind = Role.TEXT  # entries cut off from their 目录 (a frame segment starts among them)
+            if contents_may_open:
+                contents_open, contents_may_open = True, False
+            else:
+                kind = Role.TEXT  # entries after a heading or a contents: text
         elif kind != Role.TOC_ENTRY and kind not in OUT_OF_FLOW and not line.is_blank:
             contents_open = False
+            if kind not in NOT_HEADINGS:
+                contents_may_open = False
         if run_start is not None and previous is not None and kind != run_kind:
             result.append(_token(run_kind, run_start, previous, text))
             run_start = None

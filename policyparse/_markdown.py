@@ -27,6 +27,7 @@ from policyparse.kinds import NAMED, SPACED, STATUTE_UNITS
 from policyparse.model import Attachment, Document, Kind, Paragraph, Section
 
 _MAX_HEADING_LEVEL = 6
+_CONTENTS_HEADING = regex.compile(r"目[\s\u3000]*录")
 # A title with these reads as a heading only when it ends with 。 (「统筹两个市场，打造加工制造中心。」).
 _NEEDS_STOP = regex.compile(r"[，,；;：:！？!?]")
 
@@ -84,8 +85,11 @@ class _Writer:
     ) -> list[str]:
         blocks = self.tables.texts(preamble)
         if contents:
-            blocks.append(escape_text(contents[0].text))
-            blocks.append("\n".join(f"- {escape_text(p.text)}" for p in contents[1:]))
+            entries = contents
+            if _CONTENTS_HEADING.fullmatch(contents[0].text):  # 「目录」; a table may have none
+                blocks.append(escape_text(contents[0].text))
+                entries = contents[1:]
+            blocks.append("\n".join(f"- {escape_text(p.text)}" for p in entries))
         for section in sections:
             blocks.extend(self._section(section, level))
         return blocks

@@ -281,3 +281,22 @@ def test_a_list_inside_an_item_is_its_subitems() -> None:
     items = policyparse.parse(text).sections[0].children
     assert [(s.kind, s.label) for s in items] == [(Kind.ITEM, "（一）"), (Kind.ITEM, "（二）")]
     assert [(s.kind, s.label) for s in items[0].children] == [(Kind.SUBITEM, "1."), (Kind.SUBITEM, "2.")]
+
+
+@pytest.mark.parametrize("mark", ["", "## "])
+def test_a_table_of_contents_without_the_word(mark: str) -> None:
+    # Statutes pasted from a database list their chapters before the body, without 「目录」.
+    toc = f"{mark}第一章 总则\n{mark}第二章 监督管理\n{mark}第三章 附则\n\n"
+    body = (
+        f"{mark}第一章 总则\n第一条 为了规范管理，制定本法。\n{mark}第二章 监督管理\n第二条 国家实行统一管理。\n"
+        f"{mark}第三章 附则\n第三条 本法自公布之日起施行。\n"
+    )
+    document = policyparse.parse("中华人民共和国某某法\n\n" + toc + body)
+    assert [p.text for p in document.contents] == ["第一章 总则", "第二章 监督管理", "第三章 附则"]
+    assert [s.id for s in document.sections] == ["ch-1", "ch-2", "ch-3"]
+    assert not [d for d in document.diagnostics if d.code.startswith("numbering")]
+
+
+def test_chapters_that_the_body_does_not_repeat_are_no_table_of_contents() -> None:
+    document = policyparse.parse("第一章 总则\n第二章 管理\n第一条 为了规范管理，制定本法。\n")
+    assert not document.contents and [s.label for s in document.sections] == ["第一章", "第二章"]

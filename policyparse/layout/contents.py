@@ -1,5 +1,10 @@
 """Layout pass: a table of contents. The lines of a 目录 before the first heading are entries, up
-to the body heading that repeats its first entry; a 目录 whose first entry never comes back is text."""
+to the body heading that repeats its first entry; a 目录 whose first entry never comes back is text.
+
+A table of contents without the word 目录 is a run of division headings (第X章, 第X节 … and
+nothing else) before the first article, whose entries the body repeats in order: its lines
+are entries too (the grammar takes entries without a 目录 line at the top of a text).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,39 @@ from policyparse.layout.state import Layout
 def mark_contents(layout: Layout) -> None:
     """The pass: a 目录's lines become TOC_ENTRY (its heading stays Role.CONTENTS) or TEXT."""
     layout.lines = _mark_table_of_contents(layout.lines, layout.text)
+    if not any(line.kind == Role.CONTENTS for line in layout.lines):
+        _mark_unheaded_contents(layout.lines, layout.text)
+
+
+# The headings a table of contents without 目录 lists.
+_DIVISIONS = frozenset({"BOOK", "SUBBOOK", "PART", "CHAPTER", "SECTION", "PREFACE", "SUPPLEMENTARY"})
+
+
+def _mark_unheaded_contents(lines: list[Line], text: str) -> None:
+    """Two or more division headings in a row before anything else, repeated in order by the
+    body's headings (a Markdown statute's ``## 第一章 总则`` … list), become TOC_ENTRY lines."""
+    first = next((i for i, line in enumerate(lines) if line.kind not in NOT_HEADINGS), None)
+    if first is None or lines[first].kind not in _DIVISIONS:
+        return
+    run: list[int] = []
+    for i in range(first, len(lines)):
+        if lines[i].is_blank:
+            continue
+        if lines[i].kind not in _DIVISIONS:
+            break
+        run.append(i)
+    squeezed = [_squeeze(text, lines[i]) for i in run]
+    # The run may go on into the body's own first headings (a blank line apart): it ends where
+    # its first entry comes back.
+    repeat = next((k for k in range(1, len(run)) if squeezed[k] == squeezed[0]), len(run))
+    run, entries = run[:repeat], squeezed[:repeat]
+    if len(run) < 2:
+        return
+    body = [_squeeze(text, line) for line in lines[run[-1] + 1 :] if line.kind in _DIVISIONS]
+    if body[: len(entries)] != entries:
+        return  # the body does not repeat the run: these are the headings themselves
+    for i in run:
+        lines[i] = _unlabelled(lines[i], Role.TOC_ENTRY)
 
 
 def _mark_table_of_contents(lines: list[Line], text: str) -> list[Line]:
