@@ -45,12 +45,14 @@ IMPRINT = regex.compile(
 )
 
 # An issuer and the date on one line: 「国务院办公厅　2019年1月1日」.
-_ORGAN = r"[^\s。，；：]{2,30}"
+_ORGAN = r"[^\s。，；：&]{2,30}"
+# Between organs and the date: spaces, or the entities a page's text kept (「国务院办公厅&nbsp;2025年…」).
+SIGNATURE_SPACE = r"(?:[ \t\u3000\u00a0]|&(?:nbsp|ensp|emsp);)+"
 
 # At most thirty organs before the date (a joint notice of a dozen ministries signs on one
 # line): an unbounded lazy run was quadratic on a long line of words between spaces.
 SIGNED = regex.compile(
-    rf"(?P<issuer>{_ORGAN}(?:[ \t\u3000]+{_ORGAN}){{0,29}}?)[ \t\u3000]+(?P<date>{DATE.pattern})"
+    rf"(?P<issuer>{_ORGAN}(?:{SIGNATURE_SPACE}{_ORGAN}){{0,29}}?){SIGNATURE_SPACE}(?P<date>{DATE.pattern})"
 )
 
 LIST_ENTRY = regex.compile(r"(?P<number>[0-9０-９]{1,2})\s*[.．、]\s*(?P<name>\S.*)")

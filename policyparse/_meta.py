@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import regex
 
 from policyparse._frame import Frame
-from policyparse._frame_lines import ATTACHMENT_LIST, DATE, LIST_ENTRY, SIGNED
+from policyparse._frame_lines import ATTACHMENT_LIST, DATE, LIST_ENTRY, SIGNATURE_SPACE, SIGNED
 from policyparse._lexer import Line
 from policyparse._titles import unescape_markdown
 from policyparse.layout.lines import joined_text
@@ -24,6 +24,25 @@ _SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 _RECIPIENT_SEPARATORS = regex.compile(r"[，,；;]")
 # Front matter keys of the Shanghai files and the Meta field each one stands for.
 FRONT_MATTER_FIELDS = {"标题": "title", "文号": "doc_number", "发布单位": "issuers", "发布日期": "date"}
+
+
+_ORGAN_SPACE = regex.compile(SIGNATURE_SPACE)
+# A post that signs with its holder's name: 「总理　李克强」, 「部长　某某」.
+_POST = regex.compile(
+    r"副?(?:总理|主席|部长|主任|局长|署长|行长|省长|市长|县长|区长|州长|院长|检察长|书记|会长|理事长)"
+)
+
+
+def organs(signature: str) -> list[str]:
+    """The organs a signature line names: 「国家发展改革委　国家能源局」 is two; a letter-spaced
+    「国　务　院」 is one (国务院); a post and a name (a decree's 「总理　　李克强」) is one signer,
+    and any other spacing is kept as one name."""
+    parts = [part for part in _ORGAN_SPACE.split(signature) if part]
+    if len(parts) > 1 and all(len(part) >= 2 for part in parts) and not _POST.fullmatch(parts[0]):
+        return parts
+    if all(len(part) == 1 for part in parts):
+        return ["".join(parts)] if parts else []
+    return [" ".join(parts)]
 
 
 def iso_date(value: str) -> str | None:
@@ -123,12 +142,12 @@ class MetaBuilder:
             put("recipients", tuple(n.strip() for n in names if n.strip()), recipients)
         issuers = roles.get("issuer", [])
         dates = roles.get("date", [])
-        names = [_SPACE_RUN.sub(" ", self._content(i)) for i in issuers]
+        names = [organ for i in issuers for organ in organs(self._content(i))]
         date_text = self._content(dates[0]) if dates else None
         for index in roles.get("signature", [])[:1]:
             signed = SIGNED.fullmatch(self._content(index))
             assert signed is not None
-            names, date_text = [_SPACE_RUN.sub(" ", signed.group("issuer"))], signed.group("date")
+            names, date_text = organs(signed.group("issuer")), signed.group("date")
             issuers, dates = [index], [index]
         put("issuers", tuple(names), issuers)
         put("date", as_date(iso_date(date_text)) if date_text else None, dates)

@@ -30,7 +30,7 @@ def test_imprint_after_the_signature_is_closing() -> None:
 
 def test_signature_and_date_on_one_line() -> None:
     document = policyparse.parse("关于某事的通知\n发改价格〔2019〕1号\n正文。\n国家发展改革委　财政部　2019年1月1日\n")
-    assert (document.meta.issuers, document.meta.date) == (("国家发展改革委 财政部",), datetime.date(2019, 1, 1))
+    assert (document.meta.issuers, document.meta.date) == (("国家发展改革委", "财政部"), datetime.date(2019, 1, 1))
     assert document.meta.spans["date"] == document.meta.spans["issuers"]
 
 
@@ -67,4 +67,20 @@ def test_attachment_list_names() -> None:
 def test_a_dozen_organs_and_the_date_on_one_line() -> None:
     organs = "国家发展改革委 教育部 科技部 工业和信息化部 公安部 民政部 财政部 人力资源社会保障部 自然资源部 生态环境部 住房城乡建设部 交通运输部"
     document = policyparse.parse(f"关于推动特色小镇高质量发展的通知\n发改规划〔2020〕123号\n正文。\n{organs} 2020年9月16日\n")
-    assert (document.meta.issuers, document.meta.date) == ((organs,), datetime.date(2020, 9, 16))
+    assert (document.meta.issuers, document.meta.date) == (tuple(organs.split()), datetime.date(2020, 9, 16))
+
+
+@pytest.mark.parametrize(
+    ("signature", "issuers"),
+    [
+        ("国家发展改革委　国家能源局\n2025年1月5日", ("国家发展改革委", "国家能源局")),  # two organs: two issuers
+        ("国务院办公厅&nbsp;2025年1月5日", ("国务院办公厅",)),  # a web page's entity left in the text
+        ("国务院办公厅&nbsp;&nbsp;2025年1月5日", ("国务院办公厅",)),
+        ("国　务　院\n2025年1月5日", ("国务院",)),  # letter-spaced: one organ
+        ("总理　　李克强\n2025年1月5日", ("总理 李克强",)),  # a post and its holder: one signer
+    ],
+)
+def test_signature_lines_as_real_documents_write_them(signature: str, issuers: tuple[str, ...]) -> None:
+    text = f"国务院办公厅关于某事的通知\n国办发〔2025〕1号\n各省人民政府：\n一、总体要求\n坚持。\n{signature}\n"
+    document = policyparse.parse(text)
+    assert (document.meta.issuers, document.meta.date) == (issuers, datetime.date(2025, 1, 5))
