@@ -23,10 +23,12 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from types import FrameType
 
 from policyparse._output import remove_unfinished
+
+Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
 
 # SIGHUP does not exist on Windows.
 STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -49,19 +51,10 @@ class Terminated(BaseException):
 def stop_with_exceptions() -> Iterator[None]:
     """While a command runs (in the main thread): SIGINT raises KeyboardInterrupt, SIGTERM and
     SIGHUP raise :class:`Terminated`; the previous handlers come back afterwards."""
-    if threading.current_thread() is not threading.main_thread():
+    handlers: dict[int, Handler] = dict.fromkeys(STOPPING, _raise_terminated)
+    handlers[signal.SIGINT] = signal.default_int_handler
+    with _handling(handlers):
         yield
-        return
-    previous = {signum: signal.getsignal(signum) for signum in STOPPING}
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    for signum in STOPPING:
-        if signum != signal.SIGINT:
-            signal.signal(signum, _raise_terminated)
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 def _raise_terminated(signum: int, _: FrameType | None) -> None:
@@ -71,12 +64,20 @@ def _raise_terminated(signum: int, _: FrameType | None) -> None:
 @contextlib.contextmanager
 def stop_workers_at_once() -> Iterator[None]:
     """While worker processes run: a stopping signal stops them and ends this process."""
+    with _handling(dict.fromkeys(STOPPING, _stop_workers_and_exit)):
+        yield
+
+
+@contextlib.contextmanager
+def _handling(handlers: Mapping[int, Handler]) -> Iterator[None]:
+    """Install ``handlers`` (signal number → handler) in the main thread, and put the previous
+    ones back afterwards; in another thread (Python handles signals in the main one) do nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {signum: signal.getsignal(signum) for signum in STOPPING}
-    for signum in STOPPING:
-        signal.signal(signum, _stop_workers_and_exit)
+    previous = {signum: signal.getsignal(signum) for signum in handlers}
+    for signum, handler in handlers.items():
+        signal.signal(signum, handler)
     try:
         yield
     finally:
