@@ -18,7 +18,7 @@ from policyparse._json import to_json
 from policyparse._markdown import to_markdown
 from policyparse._numbering import NUMBERING_CODES
 from policyparse._output import write_atomically
-from policyparse._read import DEFAULT_MAX_SIZE, NotAFile, read_limited
+from policyparse._read import DEFAULT_MAX_SIZE, read_error, read_limited
 from policyparse._signals import in_worker, stop_workers_at_once
 from policyparse._text import to_text
 from policyparse.errors import PolicyParseError
@@ -51,12 +51,8 @@ def read_input_bytes(name: str, limit: int) -> bytes:
     unreadable file or a device, PolicyParseError for one too large."""
     try:
         return read_limited(name, limit)
-    except FileNotFoundError as error:
-        raise UsageError(f"{name}: no such file") from error
-    except NotAFile as error:
-        raise UsageError(f"{name}: {error}") from error
     except OSError as error:
-        raise UsageError(f"{name}: {error.strerror or error}") from error
+        raise UsageError(read_error(name, error)) from error
 
 
 def render(document: Document, fmt: str, one_line: bool) -> str:

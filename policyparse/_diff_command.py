@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from policyparse._output import InputFiles, write_atomically
-from policyparse._read import DEFAULT_MAX_SIZE, read_limited
+from policyparse._read import DEFAULT_MAX_SIZE, read_error, read_limited
 from policyparse._visible import visible
 from policyparse.errors import PolicyParseError
 
@@ -131,12 +131,8 @@ def _load(name: str, stdin: TextIO, limit: int) -> Document:
             data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
         else:
             data = read_limited(name, limit)
-    except FileNotFoundError as error:
-        raise _Trouble(f"{name}: no such file") from error
-    except IsADirectoryError as error:
-        raise _Trouble(f"{name}: is a folder, not a file") from error
     except OSError as error:
-        raise _Trouble(f"{name}: {error.strerror or error}") from error
+        raise _Trouble(read_error(name, error)) from error
     except PolicyParseError as error:
         raise _Trouble(f"{name}: {error}") from error
     from policyparse._inputs import parse_bytes

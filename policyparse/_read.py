@@ -66,6 +66,14 @@ def read_limited(name: str, limit: int = DEFAULT_MAX_SIZE) -> bytes:
         return _read(file, limit)
 
 
+def read_error(name: str, error: OSError) -> str:
+    """The one line that says why input ``name`` could not be read (a missing file, a device
+    or a folder, a permission), for the command line's verbs."""
+    if isinstance(error, FileNotFoundError):
+        return f"{name}: no such file"
+    return f"{name}: {error.strerror or error}"
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"

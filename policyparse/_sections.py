@@ -78,7 +78,9 @@ class SectionBuilder:
         label_span = (line.label_start, line.label_end)
         label = marker.label  # the text at label_span, kept from the token
         number = None if kind in NAMED else label_value(label)
-        has_more = bool(drafts) or any(not b.is_blank and b.kind not in OUT_OF_FLOW for b in body_lines)
+        has_more = bool(drafts) or any(
+            b.content_start != b.content_end and b.kind not in OUT_OF_FLOW for b in body_lines
+        )
         title, title_span, inline, body_lines = split_title(lines, line, _FAMILY[kind], has_more, body_lines)
         written = lines.text[title_span[0] : title_span[1]] if title_span else None
         if kind in NAMED:

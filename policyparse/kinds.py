@@ -15,6 +15,7 @@ from policyparse.model import Kind
 
 __all__ = [
     "DIVISIONS",
+    "DIVISION_TERMINALS",
     "KINDS",
     "LOCAL",
     "NAMED",
@@ -108,3 +109,7 @@ STATUTE_UNITS = frozenset(kind for kind, info in KINDS.items() if info.statute_u
 LOCAL = frozenset(kind for kind, info in KINDS.items() if info.local)
 NAMED = frozenset(kind for kind, info in KINDS.items() if info.named)
 SPACED = frozenset(kind for kind, info in KINDS.items() if info.spaced)
+# The markers of the headings above articles: 第X编 … 第X节, 序言, 附则.
+DIVISION_TERMINALS = frozenset(
+    info.terminal for info in RULES.values() if KINDS[info.kind].division or KINDS[info.kind].named
+)

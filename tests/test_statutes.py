@@ -295,6 +295,9 @@ def test_a_table_of_contents_without_the_word(mark: str) -> None:
     assert [p.text for p in document.contents] == ["第一章 总则", "第二章 监督管理", "第三章 附则"]
     assert [s.id for s in document.sections] == ["ch-1", "ch-2", "ch-3"]
     assert not [d for d in document.diagnostics if d.code.startswith("numbering")]
+    markdown = policyparse.to_markdown(document)
+    assert "- 第一章 总则\n- 第二章 监督管理\n- 第三章 附则" in markdown and "目录" not in markdown
+    assert [s.id for s in policyparse.parse(markdown).walk()] == [s.id for s in document.walk()]
 
 
 def test_chapters_that_the_body_does_not_repeat_are_no_table_of_contents() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from policyparse._grammar import NOT_HEADINGS, Role
 from policyparse._lexer import Line
+from policyparse.kinds import DIVISION_TERMINALS
 from policyparse.layout.state import Layout
 
 
@@ -20,21 +21,17 @@ def mark_contents(layout: Layout) -> None:
         _mark_unheaded_contents(layout.lines, layout.text)
 
 
-# The headings a table of contents without 目录 lists.
-_DIVISIONS = frozenset({"BOOK", "SUBBOOK", "PART", "CHAPTER", "SECTION", "PREFACE", "SUPPLEMENTARY"})
-
-
 def _mark_unheaded_contents(lines: list[Line], text: str) -> None:
     """Two or more division headings in a row before anything else, repeated in order by the
     body's headings (a Markdown statute's ``## 第一章 总则`` … list), become TOC_ENTRY lines."""
     first = next((i for i, line in enumerate(lines) if line.kind not in NOT_HEADINGS), None)
-    if first is None or lines[first].kind not in _DIVISIONS:
+    if first is None or lines[first].kind not in DIVISION_TERMINALS:
         return
     run: list[int] = []
     for i in range(first, len(lines)):
         if lines[i].is_blank:
             continue
-        if lines[i].kind not in _DIVISIONS:
+        if lines[i].kind not in DIVISION_TERMINALS:
             break
         run.append(i)
     squeezed = [_squeeze(text, lines[i]) for i in run]
@@ -44,7 +41,7 @@ def _mark_unheaded_contents(lines: list[Line], text: str) -> None:
     run, entries = run[:repeat], squeezed[:repeat]
     if len(run) < 2:
         return
-    body = [_squeeze(text, line) for line in lines[run[-1] + 1 :] if line.kind in _DIVISIONS]
+    body = [_squeeze(text, line) for line in lines[run[-1] + 1 :] if line.kind in DIVISION_TERMINALS]
     if body[: len(entries)] != entries:
         return  # the body does not repeat the run: these are the headings themselves
     for i in run:

@@ -17,13 +17,13 @@ import regex
 
 from policyparse._grammar import ITEM1, Role
 from policyparse._lexer import Line
+from policyparse.kinds import DIVISION_TERMINALS, RULES
 from policyparse.layout.lines import heading_number, number_of
 from policyparse.layout.state import Layout
 from policyparse.numerals import SMALL_NUMERAL
 
-_ARTICLE = "ARTICLE"
-_H1 = "H1"
-_DIVISIONS = frozenset({"BOOK", "SUBBOOK", "PART", "CHAPTER", "SECTION", "PREFACE", "SUPPLEMENTARY"})
+_ARTICLE = RULES["article"].terminal
+_H1 = RULES["heading1"].terminal
 _INTRODUCES = ("：", ":")
 # The next number of an enumeration and its classifier: 「二级」, 「二类」, 「四等」.
 _ENUMERATED = regex.compile(rf"([{SMALL_NUMERAL}]+)[级类等档期批种星线]")
@@ -40,7 +40,7 @@ def mark_article_lists(layout: Layout) -> None:
         if line.is_blank or line.kind == Role.SET_ASIDE:
             continue  # blank, or set aside: the paragraph before goes on
         kind = line.kind
-        if kind == _ARTICLE or kind in _DIVISIONS:
+        if kind == _ARTICLE or kind in DIVISION_TERMINALS:
             in_article, expected = kind == _ARTICLE, None
         elif kind == _H1:
             number = heading_number(text, line)
