@@ -273,3 +273,11 @@ def test_the_diff_and_the_command_line_do_not_import_each_other() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_diff_and_convert_say_the_same_of_an_input_they_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["diff", str(tmp_path), str(SEED)], ["convert", str(tmp_path / "missing.txt")]):
+        assert main(argv) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"policyparse: {tmp_path}: a folder, not a regular file or a pipe",
+                   f"policyparse: {tmp_path / 'missing.txt'}: no such file"]
