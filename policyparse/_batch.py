@@ -21,16 +21,9 @@ from policyparse._output import write_atomically
 from policyparse._read import DEFAULT_MAX_SIZE, read_error, read_limited
 from policyparse._signals import in_worker, stop_workers_at_once
 from policyparse._text import to_text
+from policyparse._usage import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
 from policyparse.errors import PolicyParseError
 from policyparse.model import Document, Severity
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """Bad arguments, or a missing or unreadable input or output."""
 
 
 def load(

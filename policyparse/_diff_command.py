@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from policyparse._formats import DIFF_FORMATS as FORMATS
 from policyparse._output import InputFiles, write_atomically
 from policyparse._read import DEFAULT_MAX_SIZE, read_error, read_limited
 from policyparse._visible import visible
@@ -28,7 +29,6 @@ __all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "FORMATS", "run_diff"]
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
 EXIT_TROUBLE = 2
-FORMATS = ("text", "json", "markdown", "html")
 
 
 class _Trouble(Exception):

@@ -8,6 +8,7 @@ from typing import Literal
 import attrs
 
 from policyparse._decode import decode, parse_decoded
+from policyparse._formats import DOCX_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES
 from policyparse.model import Diagnostic, Document
 from policyparse.readers.reading import Reading
 from policyparse.readers.sniff import OLE_SIGNATURE, looks_like_html
@@ -16,12 +17,6 @@ InputKind = Literal["text", "html", "docx"]
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
-# Markdown may hold HTML of its own: a .md file is read as text whatever it starts with.
-_MARKDOWN_SUFFIXES = (".md", ".markdown")
-# What a folder gives by default: the suffixes of the three kinds of input.
-INPUT_SUFFIXES = (".txt", ".text", *_MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
 
 
 def input_kind(data: bytes, name: str | None = None) -> InputKind:
@@ -35,7 +30,7 @@ def input_kind(data: bytes, name: str | None = None) -> InputKind:
     suffix = PurePath(name).suffix.lower() if name else ""
     if data.startswith((_ZIP, _EMPTY_ZIP, OLE_SIGNATURE)) or suffix in DOCX_SUFFIXES:
         return "docx"
-    if suffix in _MARKDOWN_SUFFIXES:
+    if suffix in MARKDOWN_SUFFIXES:
         return "text"
     if suffix in HTML_SUFFIXES:
         return "html"

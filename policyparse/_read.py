@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from pathlib import Path
-from typing import BinaryIO
 
 from policyparse.errors import PolicyParseError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: the CLI's start-up needs this module
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 _CHUNK = 1 << 20
@@ -62,7 +64,7 @@ def read_limited(name: str, limit: int = DEFAULT_MAX_SIZE) -> bytes:
         raise NotAFile(f"{_kind(status.st_mode)}, not a regular file or a pipe")
     if stat.S_ISREG(status.st_mode) and status.st_size > limit:
         raise _too_large(limit)
-    with Path(name).open("rb") as file:
+    with open(name, "rb") as file:
         return _read(file, limit)
 
 

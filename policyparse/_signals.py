@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -90,7 +89,9 @@ _WORKER_GRACE = 5.0
 
 
 def _stop_workers_and_exit(signum: int, _: FrameType | None) -> None:
-    workers = multiprocessing.active_children()
+    # Workers exist only once a pool has imported multiprocessing (not imported here: start-up).
+    multiprocessing = sys.modules.get("multiprocessing")
+    workers = multiprocessing.active_children() if multiprocessing is not None else []
     for worker in workers:
         with contextlib.suppress(OSError, ValueError):
             worker.terminate()  # SIGTERM: the worker removes its file and ends

@@ -1,20 +1,10 @@
-"""The installed package's version, from its metadata (``0+unknown`` in a checkout never installed).
+"""The package's version: the one place it is written (hatchling reads it from here for the
+distribution's metadata, ``[tool.hatch.version]`` in pyproject.toml), so that ``--version``
+needs no ``importlib.metadata`` (some 20-40 ms to import and read)."""
 
-Read on first use: ``importlib.metadata`` costs some 40 ms to import, which ``import
-policyparse`` and ``policyparse convert`` need not pay.
-"""
-
-from __future__ import annotations
-
-import functools
+VERSION = "0.1.0"
 
 
-@functools.cache
 def version() -> str:
-    """The version of the installed ``policyparse`` distribution."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("policyparse")
-    except metadata.PackageNotFoundError:  # pragma: no cover - a source tree on sys.path, not installed
-        return "0+unknown"
+    """The version of ``policyparse``: the same as its installed distribution's metadata."""
+    return VERSION

@@ -4,36 +4,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
-import fnmatch
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import NoReturn, TextIO
+from collections.abc import Sequence
 
-from policyparse._batch import (
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_USAGE,
-    Options,
-    Progress,
-    Task,
-    UsageError,
-    load,
-    outcomes,
-    read_input_bytes,
-)
-from policyparse._diff_command import FORMATS as DIFF_FORMATS
-from policyparse._diff_command import run_diff
-from policyparse._inputs import INPUT_SUFFIXES
-from policyparse._output import InputFiles
+from policyparse._formats import DIFF_FORMATS, INPUT_SUFFIXES, OUTPUT_SUFFIXES
 from policyparse._read import DEFAULT_MAX_SIZE, parse_size
 from policyparse._signals import Terminated, stop_with_exceptions
+from policyparse._usage import EXIT_OK, EXIT_USAGE, UsageError
 from policyparse._version import version
 from policyparse._visible import visible
-from policyparse.errors import PolicyParseError
-from policyparse.model import Severity
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 _INPUT_KINDS = (
@@ -54,7 +38,6 @@ _USAGE = (
     "  diff      compare two versions of a document\n\n"
     "policyparse VERB --help shows a verb's options."
 )
-_FORMATS = {"json": ".json", "markdown": ".md", "text": ".txt"}
 
 
 class _Version(argparse.Action):
@@ -108,7 +91,7 @@ def _add_convert_parser(verbs: argparse._SubParsersAction) -> None:  # type: ign
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert.add_argument("files", nargs="+", metavar="FILE", help="files or folders; - reads stdin")
-    convert.add_argument("--to", choices=sorted(_FORMATS), default="json", help="output format")
+    convert.add_argument("--to", choices=sorted(OUTPUT_SUFFIXES), default="json", help="output format")
     convert.add_argument(
         "-o", "--output", metavar="OUT",
         help="output file, or folder for several inputs (never one of the inputs; written whole or not at all)",
@@ -229,19 +212,17 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         arguments = _build_parser().parse_args(argv)
         if arguments.verb == "diff":
+            from policyparse._diff_command import run_diff
+
             return run_diff(
                 arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color,
                 max_size=arguments.max_size,
             )
-        page = False if arguments.no_page else None
+        from policyparse import _convert_command  # the pipeline, imported for the verb only
+
         if arguments.verb == "convert":
-            inputs = list(_expand(arguments.files, arguments.include, arguments.exclude))
-            options = Options(
-                arguments.to, arguments.strict, page, one_line=arguments.compact, quiet=arguments.quiet,
-                max_size=arguments.max_size,
-            )
-            return _convert(inputs, options, arguments.output, arguments.jobs)
-        return _check(list(_expand(arguments.files)), arguments.strict, page, arguments.max_size)
+            return _convert_command.run_convert(arguments)
+        return _convert_command.run_check(arguments)
     except UsageError as error:
         _say(visible(f"policyparse: {error}"))
         return EXIT_USAGE
@@ -260,13 +241,6 @@ def _run(argv: Sequence[str] | None) -> int:
         return stopped.exit_code
 
 
-def _stdout() -> TextIO:
-    """The process's stdout; an OSError when it is closed (Python then sets it to None)."""
-    if sys.stdout is None:
-        raise OSError(errno.EBADF, "standard output is closed")
-    return sys.stdout
-
-
 def _discard_stdout() -> None:
     """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again."""
     if sys.stdout is None:
@@ -281,120 +255,3 @@ def _say(line: str) -> None:
     if sys.stderr is not None:
         with contextlib.suppress(OSError):
             print(line, file=sys.stderr, flush=True)
-
-
-def _expand(files: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
-    for name in files:
-        if name == "-":
-            yield name
-            continue
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path, include, exclude))
-            if not found:
-                wanted = " or ".join(include) if include else ", ".join(INPUT_SUFFIXES)
-                raise UsageError(f"{name}: folder holds no files to convert ({wanted})")
-            yield from (str(p) for p in found)
-        elif not path.exists():
-            raise UsageError(f"{name}: no such file")
-        elif not os.access(path, os.R_OK):
-            raise UsageError(f"{name}: cannot read the file")
-        else:
-            yield name
-
-
-def _wanted(path: Path, folder: Path, include: Sequence[str], exclude: Sequence[str]) -> bool:
-    """Whether a file of a folder is converted: its path in the folder matches an --include
-    glob (else it has one of the input suffixes) and no --exclude glob."""
-    relative = path.relative_to(folder).as_posix()
-    if include:
-        if not any(fnmatch.fnmatchcase(relative, glob) for glob in include):
-            return False
-    elif path.suffix.lower() not in INPUT_SUFFIXES:
-        return False
-    return not any(fnmatch.fnmatchcase(relative, glob) for glob in exclude)
-
-
-def _convert(inputs: list[str], options: Options, output: str | None, jobs: int) -> int:
-    """Convert every input, in worker processes when there are several; return the exit code."""
-    progress = Progress(len(inputs)) if len(inputs) > 1 and sys.stderr.isatty() else None
-    status = EXIT_OK
-    with outcomes(_tasks(inputs, options, output), min(jobs, len(inputs))) as results:
-        for name, outcome in zip(inputs, results, strict=True):
-            if outcome.error is not None:
-                print(visible(outcome.error), file=sys.stderr)
-            if outcome.note is not None:
-                print(visible(outcome.note), file=sys.stderr)
-            if outcome.stdout is not None:
-                stdout = _stdout()
-                stdout.buffer.write(outcome.stdout.encode("utf-8"))
-                stdout.flush()
-            status = max(status, outcome.status)
-            if progress:
-                progress.step(name)
-    if progress:
-        progress.done()
-    return status
-
-
-def _tasks(inputs: list[str], options: Options, output: str | None) -> Iterator[Task]:
-    """One task per input, in order. Output names are given in input order whether or not a
-    conversion succeeds, so that they do not depend on which worker finishes first."""
-    out_dir = None
-    if output and len(inputs) > 1 and not Path(output).is_dir() and Path(output).suffix:
-        raise UsageError(f"{output}: {len(inputs)} inputs need a folder for their outputs, not a file name")
-    if output and (len(inputs) > 1 or output.endswith(("/", os.sep)) or Path(output).is_dir()):
-        out_dir = Path(output)
-    options = options._replace(one_line=options.one_line or (len(inputs) > 1 and out_dir is None))
-    taken: set[str] = set()
-    targets = []
-    files = InputFiles(inputs)
-    for name in inputs:
-        target = output
-        if out_dir is not None:
-            stem = "stdin" if name == "-" else Path(name).stem
-            target = str(out_dir / _unique_name(stem, _FORMATS[options.fmt], taken))
-        if target is not None and (overwritten := files.named(target)) is not None:
-            raise UsageError(f"{target}: is the input {overwritten}; refusing to write over it")
-        targets.append(target)
-    if out_dir is not None:
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise UsageError(f"{output}: {error.strerror or error}") from error
-    for name, target in zip(inputs, targets, strict=True):
-        if name != "-":
-            yield Task(name, None, target, options)
-            continue
-        try:
-            yield Task(name, read_input_bytes(name, options.max_size), target, options)
-        except PolicyParseError as error:
-            yield Task(name, None, target, options, problem=str(error))
-
-
-def _unique_name(stem: str, suffix: str, taken: set[str]) -> str:
-    """``stem.json``, or ``stem-2.json`` when two inputs share a name (a/x.txt, b/x.txt)."""
-    candidate, counter = f"{stem}{suffix}", 1
-    while candidate in taken:
-        counter += 1
-        candidate = f"{stem}-{counter}{suffix}"
-    taken.add(candidate)
-    return candidate
-
-
-def _check(inputs: list[str], strict: bool, page: bool | None, limit: int) -> int:
-    status = EXIT_OK
-    for name in inputs:
-        try:
-            document = load(name, strict, page, limit=limit)
-        except PolicyParseError as error:
-            print(visible(f"{name}:{error.line or 0}: {error.code or 'error'}: {error.message}"), file=_stdout())
-            status = EXIT_FAILED
-            continue
-        for diagnostic in document.diagnostics:
-            line = f"{name}:{diagnostic.line or 0}: {diagnostic.code}: {diagnostic.message}"
-            print(visible(line), file=_stdout())
-            if diagnostic.severity is Severity.ERROR:
-                status = EXIT_FAILED
-    _stdout().flush()
-    return status
