@@ -10,6 +10,7 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from policyparse._json_writer import dumps_indented
 from policyparse.errors import PolicyParseError
 from policyparse.model import Document, Meta, Origin, Paragraph, Section, Separator
 
@@ -77,7 +78,9 @@ def to_json(document: Document, *, indent: int | None = 1) -> str:
     """
     data: dict[str, Any] = {"schema": SCHEMA}
     data.update(_CONVERTER.unstructure(document))
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False)
+    return dumps_indented(data, indent)
 
 
 def from_json(text: str) -> Document:

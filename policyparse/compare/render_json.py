@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from policyparse._json import packaged_schema
+from policyparse._json_writer import dumps_indented
 from policyparse.compare.records import (
     COUNT_FIELDS,
     Added,
@@ -42,7 +43,10 @@ def diff_to_json(result: DocumentDiff, indent: int | None = 1) -> str:
         result: what :func:`~policyparse.compare.diff` returned.
         indent: spaces per level; None for one line.
     """
-    return json.dumps(diff_to_data(result), ensure_ascii=False, indent=indent)
+    data = diff_to_data(result)
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False)
+    return dumps_indented(data, indent)
 
 
 def diff_json_schema() -> dict[str, Any]:
