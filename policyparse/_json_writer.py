@@ -22,48 +22,57 @@ def dumps_indented(value: Any, indent: int) -> str:
     newlines = ["\n"]
     step = " " * indent
 
+    def scalar(value: Any) -> str:
+        """A value that is no container, as JSON (raises _Unusual for anything else)."""
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if isinstance(value, str):
+            return quote(value)  # str subclasses (StrEnum) too, as json writes them
+        if isinstance(value, int):
+            return int.__repr__(value)
+        if isinstance(value, float):
+            return json.dumps(value)  # NaN and Infinity as json writes them
+        raise _Unusual
+
     def write(value: Any, level: int) -> None:
+        """A container at nesting ``level``; its scalars are written in place (the common case)."""
         kind = type(value)
-        if kind is str:
-            append(quote(value))
-        elif kind is int:
-            append(int.__repr__(value))
-        elif value is None:
-            append("null")
-        elif kind is dict or kind is list or kind is tuple:
-            if not value:
-                append("{}" if kind is dict else "[]")
-                return
-            if len(newlines) <= level + 1:
-                newlines.append(newlines[-1] + step)
-            inner = newlines[level + 1]
+        if not value:
+            append("{}" if kind is dict else "[]")
+            return
+        if len(newlines) <= level + 1:
+            newlines.append(newlines[-1] + step)
+        inner = newlines[level + 1]
+        items = value.items() if kind is dict else enumerate(value)
+        opening = ("{" if kind is dict else "[") + inner
+        for key, item in items:
             if kind is dict:
-                opening = "{" + inner
-                for key, item in value.items():
-                    if type(key) is not str:
-                        raise _Unusual
-                    append(opening + quote(key) + ": ")
-                    opening = "," + inner
-                    write(item, level + 1)
-                append(newlines[level] + "}")
+                if type(key) is not str:
+                    raise _Unusual
+                append(opening + quote(key) + ": ")
             else:
-                opening = "[" + inner
-                for item in value:
-                    append(opening)
-                    opening = "," + inner
-                    write(item, level + 1)
-                append(newlines[level] + "]")
-        elif value is True:
-            append("true")
-        elif value is False:
-            append("false")
-        elif isinstance(value, (str, int, float)):
-            append(json.dumps(value, ensure_ascii=False))  # floats, and str or int subclasses (enums)
-        else:
-            raise _Unusual
+                append(opening)
+            opening = "," + inner
+            found = type(item)
+            if found is str:
+                append(quote(item))
+            elif found is int:
+                append(int.__repr__(item))
+            elif found is dict or found is list or found is tuple:
+                write(item, level + 1)
+            else:
+                append(scalar(item))
+        append(newlines[level] + ("}" if kind is dict else "]"))
 
     try:
-        write(value, 0)
+        if type(value) in (dict, list, tuple):
+            write(value, 0)
+        else:
+            append(scalar(value))
     except (_Unusual, RecursionError):
         return json.dumps(value, ensure_ascii=False, indent=indent)
     return "".join(pieces)
