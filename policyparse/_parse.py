@@ -8,6 +8,7 @@ import regex
 
 from policyparse._build import DocumentBuilder
 from policyparse._frame import find_frame
+from policyparse._gc import collector_paused
 from policyparse._lexer import split_lines, tokens
 from policyparse._numbering import NUMBERING_CODES, check_numbering
 from policyparse._tree import parse_tokens
@@ -45,6 +46,13 @@ def parse_text(
     reader: ReaderHints | None = None,
 ) -> Document:
     """:func:`parse`, with what a reader knows of the lines it made (see ``policyparse.readers``)."""
+    with collector_paused():
+        return _parse_text(text, name=name, strict=strict, page=page, reader=reader)
+
+
+def _parse_text(
+    text: str, *, name: str | None, strict: bool, page: bool | None, reader: ReaderHints | None
+) -> Document:
     _refuse_lone_surrogates(text)
     layout = analyse_layout(text, split_lines(text), page=page, reader=reader)
     lines = layout.lines

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 import policyparse
@@ -258,3 +260,20 @@ def test_table_of_contents_is_not_the_body() -> None:
     assert [p.text for p in document.contents] == ["目　　录", "1　总则", "1.1　编制目的", "2　附则"]
     assert [s.path for s in document.walk()] == ["1", "1/1.1", "2"]
     assert document.diagnostics == ()
+
+
+def test_parse_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """parse() pauses the cyclic collector while it builds (issue 19: linear growth) and puts
+    it back: on when it was on, off when it was off, also when the parse raises."""
+    assert gc.isenabled()
+    policyparse.parse("一、总则\n（一）目的\n")
+    assert gc.isenabled()
+    with pytest.raises(PolicyParseError):
+        policyparse.parse("一、总则\n三、重复\n", strict=True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        policyparse.parse("一、总则\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
