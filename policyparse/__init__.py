@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Paragraph,
         PartKind,
         Reason,
+        Reference,
         Section,
         Separator,
         SetAside,
@@ -63,6 +64,7 @@ __all__ = [
     "PartKind",
     "PolicyParseError",
     "Reason",
+    "Reference",
     "Section",
     "Separator",
     "SetAside",
@@ -102,8 +104,8 @@ _MODULES = {
     "policyparse.errors": ("PolicyParseError",),
     "policyparse.model": (
         "Attachment", "Diagnostic", "Document", "Join", "Kind", "Meta", "Origin", "Page", "PagePart", "Paragraph",
-        "PartKind", "Reason", "Section", "Separator", "SetAside", "Severity", "Source", "Table", "TableCell",
-        "TableRow",
+        "PartKind", "Reason", "Reference", "Section", "Separator", "SetAside", "Severity", "Source", "Table",
+        "TableCell", "TableRow",
     ),
     "policyparse.compare": (
         "DocumentDiff", "diff", "diff_json_schema", "diff_to_html", "diff_to_json", "diff_to_markdown",

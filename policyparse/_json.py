@@ -60,7 +60,8 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(
         Document,
         make_dict_unstructure_fn(
-            Document, converter, tables=override(omit_if_default=True), provenance=override(omit_if_default=True)
+            Document, converter, tables=override(omit_if_default=True), provenance=override(omit_if_default=True),
+            references=override(omit_if_default=True),
         ),
     )
     return converter

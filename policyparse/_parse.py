@@ -11,6 +11,7 @@ from policyparse._frame import find_frame
 from policyparse._gc import collector_paused
 from policyparse._lexer import split_lines, tokens
 from policyparse._numbering import NUMBERING_CODES, check_numbering
+from policyparse._references import find_references
 from policyparse._tree import parse_tokens
 from policyparse.errors import PolicyParseError
 from policyparse.layout import ReaderHints, analyse_layout
@@ -69,7 +70,8 @@ def _parse_text(
     numbering = check_numbering(document.sections)
     for attachment in document.attachments:
         numbering.extend(check_numbering(attachment.sections))
-    diagnostics = sorted([*other, *numbering], key=lambda d: (d.line or 0, d.span or (0, 0)))
+    references, unresolved = find_references(document, text)
+    diagnostics = sorted([*other, *numbering, *unresolved], key=lambda d: (d.line or 0, d.span or (0, 0)))
     if not text.strip():
         diagnostics.insert(
             0,
@@ -78,7 +80,7 @@ def _parse_text(
         )
     if strict:
         _raise_first_numbering_problem(diagnostics, text)
-    return attrs.evolve(document, diagnostics=tuple(diagnostics))
+    return attrs.evolve(document, diagnostics=tuple(diagnostics), references=references)
 
 
 # A str decoded with errors="surrogateescape" (or built by hand) may hold halves of UTF-16

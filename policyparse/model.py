@@ -30,6 +30,7 @@ __all__ = [
     "Paragraph",
     "PartKind",
     "Reason",
+    "Reference",
     "Section",
     "Separator",
     "SetAside",
@@ -236,6 +237,31 @@ class Diagnostic:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)
+class Reference:
+    """A cross-reference in the text (「依照本法第六十五条」, 「前款」), resolved to the sections it names.
+
+    Attributes:
+        text: the reference as written: ``text == source[span[0]:span[1]]`` (「本法第六十五条」,
+            「前款」, 「第二项」 after 「第三十九条第一款第一项、」).
+        span: where it stands in the text.
+        targets: the ids of the sections it names, in document order (a range 第X条至第Y条
+            gives every article from X to Y); empty when it names another document or when
+            nothing in this one has that number (a diagnostic then says so).
+        law: the other document it cites (「《中华人民共和国刑法》第X条」 → 中华人民共和国刑法,
+            「刑法第X条」 → 刑法); None when it cites this document.
+        section: the id of the section it stands in; None outside every section.
+        line: the 1-based line it starts on.
+    """
+
+    text: str
+    span: Span
+    targets: tuple[str, ...] = ()
+    law: str | None = None
+    section: str | None = None
+    line: int | None = None
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Source:
     """Where the text came from: a name, its length in characters and its SHA-256."""
 
@@ -394,7 +420,8 @@ class Document:
     part of it (a list of download links), ``separators`` the characters between pieces:
     pieces and separators together cover the input exactly once. A document read from a web
     page or a Word file also has its ``tables`` (as rows of cells) and the ``provenance`` of
-    each line (the element it came from).
+    each line (the element it came from). ``references`` are the cross-references in the
+    text (「依照本法第六十五条」, 「前款」), resolved to the ids of the sections they name.
     """
 
     source: Source
@@ -413,6 +440,7 @@ class Document:
     tables: tuple[Table, ...] = ()
     provenance: tuple[Origin, ...] = attrs.field(default=(), eq=False)
     separators: tuple[Separator, ...] = attrs.field(default=(), eq=False)
+    references: tuple[Reference, ...] = attrs.field(default=(), eq=False)
 
     def walk(self, attachments: bool = False) -> tuple[Section, ...]:
         """Return every section of the document, in document order.
@@ -471,6 +499,10 @@ class Document:
         from policyparse._navigate import ancestors
 
         return ancestors(self, section)
+
+    def references_to(self, section: Section) -> tuple[Reference, ...]:
+        """The references that name ``section`` (its backlinks), in text order."""
+        return tuple(reference for reference in self.references if section.id in reference.targets)
 
     @property
     def text(self) -> str:

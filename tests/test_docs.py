@@ -13,7 +13,7 @@ import regex
 
 from tests.conftest import ROOT
 
-DOCTEST_FILES = ["docs/json-format.md", "docs/cli.md", "docs/noisy-input.md"]
+DOCTEST_FILES = ["docs/json-format.md", "docs/cli.md", "docs/noisy-input.md", "docs/references.md"]
 CONSOLE_FILES = ["docs/cli.md"]
 
 
