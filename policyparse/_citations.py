@@ -46,12 +46,16 @@ _CHAIN = regex.compile(
 )
 _UNIT = regex.compile("|".join(_UNITS))
 # A short name before a chain: a run of Han characters ending in 法, 法典 or 条例 (刑法第十条).
-_SHORT_NAME = regex.compile(r"(?P<name>\p{Han}{1,16}?(?:法典|法|条例))$")
-# Words that end before a short name starts (依照刑法 → 刑法; 国务院行使宪法 → 宪法); single
-# characters only where no law's name holds them (和 is in 中华人民共和国, 经 in 经济法).
+_SHORT_NAME = regex.compile(r"(?P<name>\p{Han}{1,20}?(?:法典|法|条例))$")
+# Where the words before a short name end (依照刑法 → 刑法; 用工单位应当履行劳动合同法 → 劳动合同法):
+# the last of these words, or of these characters, that no law's short name holds (对 and 有
+# are in 对外贸易法 and 企业国有资产法, 应 in 突发事件应对法, 可 in 行政许可法, 据 in 数据安全法,
+# 和 in 中华人民共和国: not these).
 _BEFORE_NAME = regex.compile(
-    r".*(?:依照|按照|根据|依据|违反|适用|参照|执行|行使|符合|规定|遵守|对照|援引|引用|以及|或者|依|按|的)"
+    r".*(?:依照|按照|根据|依据|违反|适用|参照|执行|行使|符合|规定|遵守|对照|援引|引用|以及|或者|应当|履行|不得|"
+    r"认定|分别|视为|可以|当事人|单位|劳动者|[的在其与及或即并为于是被将把由向从按依属])"
 )
+_MAX_NAME = 20
 # Between two chains: a list or a range continues the chain before it.
 _LIST = regex.compile(r"(?:、|和|及|以及|或者|或|与)")
 _RANGE = "至"
@@ -102,7 +106,7 @@ def citations(text: str) -> list[Citation]:
             elif _LIST.fullmatch(between):
                 joined = "list"
         if cited is None and match.group("own") is None and joined is None:
-            short = _short_name(text, start)
+            short = _short_name(text, max(previous_end, 0), start)
             if short is not None:
                 cited, start = short, start - len(short)
         found.append(Citation(start, match.end(), units, cited, match.group("own"), joined))
@@ -142,9 +146,10 @@ def number_of(numeral: str) -> int | None:
 _NUMBERED = frozenset({"book", "chapter", "part", "article", "clause", "item", "item_bare", "subitem"})
 
 
-def _short_name(text: str, start: int) -> str | None:
-    """The short name of another document just before ``start`` (刑法, 民法典, 某某条例), if any."""
-    before = text[max(0, start - _MAX_NAME) : start]
+def _short_name(text: str, after: int, start: int) -> str | None:
+    """The short name of another document just before ``start`` and after ``after`` (the end
+    of the citation before it): 刑法, 民法典, 某某条例; None if there is none."""
+    before = text[max(after, start - _MAX_NAME) : start]
     found = _SHORT_NAME.search(before)
     if found is None:
         return None
@@ -152,6 +157,7 @@ def _short_name(text: str, start: int) -> str | None:
     trimmed = _BEFORE_NAME.match(name)
     if trimmed is not None:
         name = name[trimmed.end() :]
+    name = name.lstrip("和")  # 合同法第三十条和调解仲裁法第十六条: 和 joins, it is no part of a name
     if len(name) < 2 or name.startswith("本") or name in _NOT_NAMES:
         return None
     return name

@@ -293,13 +293,22 @@ def _previous_item(place: _Place) -> list[Section]:
 
 
 def _between(first: Section, last: Section, tree: _Tree) -> list[Section]:
-    """第X条至第Y条: every article from X to Y, in document order."""
-    if first.kind is not Kind.ARTICLE or last.kind is not Kind.ARTICLE:
+    """What a range adds after its first unit, up to its last: 第X条至第Y条 every article
+    between them in document order; 第三项至第八项 every sibling item between them."""
+    if first.kind is Kind.ARTICLE and last.kind is Kind.ARTICLE:
+        start, end = tree.article_at.get(id(first)), tree.article_at.get(id(last))
+        if start is None or end is None or start >= end:
+            return []
+        return tree.articles[start + 1 : end + 1]
+    parent = tree.parents.get(first.id)
+    if first.kind is not last.kind or parent is None or tree.parents.get(last.id) is not parent:
         return []
-    start, end = tree.article_at.get(id(first)), tree.article_at.get(id(last))
+    siblings = [s for s in parent.children if s.kind is first.kind]
+    start = next((i for i, s in enumerate(siblings) if s is first), None)
+    end = next((i for i, s in enumerate(siblings) if s is last), None)
     if start is None or end is None or start >= end:
         return []
-    return tree.articles[start + 1 : end + 1]
+    return siblings[start + 1 : end + 1]
 
 
 def _clauses(article: Section) -> list[Section]:

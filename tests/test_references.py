@@ -152,3 +152,35 @@ def test_every_statute_of_the_corpus(path: Path) -> None:
             article, _, number = clause.rpartition("/cl-")
             assert target == f"{article}/cl-{int(number) - 1}"
     assert not [d for d in document.diagnostics if d.code == "unresolved-reference"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Lines of statutes outside the corpus (劳动合同法实施条例, 著作权法实施条例, 盗窃 解释 …).
+        ("用工单位应当履行劳动合同法第六十二条规定的义务", [("劳动合同法第六十二条", "劳动合同法")]),
+        ("可以分别认定为刑法第二百六十四条规定的", [("刑法第二百六十四条", "刑法")]),
+        ("依照著作权法第二十三条、第三十三条第二款", [("著作权法第二十三条", "著作权法"), ("第三十三条第二款", None)]),
+        ("依据合同法第三十条第二款和调解仲裁法第十六条", [("合同法第三十条第二款", "合同法"), ("调解仲裁法第十六条", "调解仲裁法")]),
+        ("依照中华人民共和国行政许可法第十二条", [("中华人民共和国行政许可法第十二条", "中华人民共和国行政许可法")]),
+        ("依照突发事件应对法第三条", [("突发事件应对法第三条", "突发事件应对法")]),
+        ("依照本法第五条", [("本法第五条", None)]),
+    ],
+)
+def test_short_names_of_other_laws(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    from policyparse._citations import citations
+
+    assert [(sentence[c.start : c.end], c.cited) for c in citations(sentence)] == expected
+
+
+def test_a_range_of_items() -> None:
+    text = (
+        "# 最高人民法院关于示例案件适用法律若干问题的解释\n\n"
+        "第一条　有下列情形之一的：\n（一）甲；\n（二）乙；\n（三）丙；\n（四）丁。\n"
+        "第二条　具有本解释第一条第二项至第四项规定情形之一的，依照刑法第二百六十四条处罚。\n"
+    )
+    document = policyparse.parse(text)
+    assert [(r.text, r.targets, r.law) for r in document.references] == [
+        ("本解释第一条第二项至第四项", ("art-1/item-2", "art-1/item-3", "art-1/item-4"), None),
+        ("刑法第二百六十四条", (), "刑法"),
+    ]
