@@ -53,7 +53,7 @@ _SHORT_NAME = regex.compile(r"(?P<name>\p{Han}{1,20}?(?:法典|法|条例))$")
 # 和 in 中华人民共和国: not these).
 _BEFORE_NAME = regex.compile(
     r".*(?:依照|按照|根据|依据|违反|适用|参照|执行|行使|符合|规定|遵守|对照|援引|引用|以及|或者|应当|履行|不得|"
-    r"认定|分别|视为|可以|当事人|单位|劳动者|[的在其与及或即并为于是被将把由向从按依属])"
+    r"认定|分别|视为|可以|当事人|单位|劳动者|具备|超出|提交|(?<!国)有|[的在其与及或即并为于是被将把由向从按依属除指])"
 )
 _MAX_NAME = 20
 # Between two chains: a list or a range continues the chain before it.

@@ -278,14 +278,15 @@ def test_the_diff_and_the_command_line_do_not_import_each_other() -> None:
 @pytest.mark.parametrize("argument", ["--help", "--version", "-h"])
 def test_help_and_version_load_nothing_of_the_pipeline(argument: str) -> None:
     """Start-up (issue 19): the console script's ``--help`` and ``--version`` import no parser,
-    model, reader, Lark, attrs or pathlib: what they print needs none of them."""
+    model, reader, Lark, attrs, pathlib or shutil: what they print needs none of them."""
     probe = (
         "import sys, contextlib, io\n"
         "from policyparse._launch import main\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
         f"    sys.argv = ['policyparse', {argument!r}]\n"
         "    main()\n"
-        "loaded = {n for n in sys.modules if n.split('.')[0] in ('lark', 'attrs', 'attr', 'regex', 'cattrs', 'pathlib', 'typing')}\n"
+        "loaded = {n for n in sys.modules if n.split('.')[0] in\n"
+        "          ('lark', 'attrs', 'attr', 'regex', 'cattrs', 'pathlib', 'typing', 'shutil', 'multiprocessing')}\n"
         "loaded |= {n for n in sys.modules if n.startswith('policyparse.') and n.split('.')[1] in\n"
         "           ('model', '_parse', '_grammar', '_batch', '_inputs', 'readers', 'compare', '_convert_command')}\n"
         "assert 'policyparse' in out.getvalue(), out.getvalue()\n"
