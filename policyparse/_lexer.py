@@ -26,6 +26,8 @@ WHITESPACE = " \t\u3000\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2
 _BREAK = regex.compile(r"(\r\n?|\n)")
 _MARKDOWN_HEADING = regex.compile(r"#{1,6}[ \t\u3000]+")
 _THEMATIC_BREAK = regex.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
+# An anchor on a line of its own, as to_markdown writes before a section a reference names.
+_ANCHOR = regex.compile(r'<a (?:id|name)="[^"<>\n]*"></a>')
 
 
 class Line(NamedTuple):
@@ -65,6 +67,8 @@ def split_lines(text: str) -> list[Line]:
         content = body.lstrip(WHITESPACE)
         if content[:1] in "-*_" and _THEMATIC_BREAK.fullmatch(content):
             content = ""  # a Markdown rule (---) is layout, like a blank line
+        elif content.startswith("<a ") and _ANCHOR.fullmatch(content.rstrip(WHITESPACE)):
+            content = ""  # so is an anchor line (<a id="art-65"></a>)
         elif content.startswith("#"):
             # A Markdown heading's marks are syntax around the line, like indentation.
             heading = _MARKDOWN_HEADING.match(content)

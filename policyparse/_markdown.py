@@ -12,7 +12,9 @@ Layout (see docs/markdown.md):
 * attachments after a rule (``---``), under ``## 附件1`` and the title;
 * the tables of a web page or a Word file as GFM pipe tables (their first row as the header);
 * the document's text made inert: what CommonMark would read as HTML or a link is escaped
-  (``policyparse/_markdown_escape.py``).
+  (``policyparse/_markdown_escape.py``);
+* cross-references as links to the sections they name, which get an anchor line
+  (``<a id="art-65"></a>``) before them (``policyparse/_markdown_links.py``).
 
 The page parses back to the same labels, titles and nesting (tests/test_markdown.py).
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import regex
 
 from policyparse._markdown_escape import escape_text
+from policyparse._markdown_links import Links
 from policyparse._markdown_tables import TablePlacement
 from policyparse.kinds import NAMED, SPACED, STATUTE_UNITS
 from policyparse.model import Attachment, Document, Kind, Paragraph, Section
@@ -34,14 +37,16 @@ _NEEDS_STOP = regex.compile(r"[，,；;：:！？!?]")
 
 def to_markdown(document: Document) -> str:
     """Return the document as CommonMark (headings, paragraphs, bold article labels, tables)."""
-    return _Writer(TablePlacement(document)).document(document)
+    links = Links(document)
+    return _Writer(TablePlacement(document, links.text), links).document(document)
 
 
 class _Writer:
     """Writes one document: it knows where the document's tables stand whole."""
 
-    def __init__(self, tables: TablePlacement) -> None:
+    def __init__(self, tables: TablePlacement, links: Links) -> None:
         self.tables = tables
+        self.links = links
 
     def document(self, document: Document) -> str:
         """The whole document, blocks separated by blank lines."""
@@ -95,6 +100,9 @@ class _Writer:
         return blocks
 
     def _section(self, section: Section, level: int) -> list[str]:
+        return [*self.links.anchor(section), *self._unit(section, level)]
+
+    def _unit(self, section: Section, level: int) -> list[str]:
         if section.implicit:
             return [block for child in section.children for block in self._section(child, level + 1)]
         if section.kind is Kind.CLAUSE:
@@ -123,13 +131,15 @@ class _Writer:
             return [f"{opening} {escape_text(section.title)}", *paragraphs, *self._children(section, level)]
         paragraphs = self.tables.texts(section.paragraphs)
         children = list(section.children)
+        anchors = []
         if not paragraphs and children and children[0].kind is Kind.CLAUSE:
             first_clause = children.pop(0)
+            anchors = self.links.anchor(first_clause)  # its text is on the article's line
             paragraphs = self.tables.texts(first_clause.paragraphs)
             children = [*first_clause.children, *children]
         separator = " " if section.kind is Kind.ARTICLE else ""
         first = opening + (separator + paragraphs.pop(0) if paragraphs and not _is_table(paragraphs[0]) else "")
-        blocks = [first, *paragraphs]
+        blocks = [*anchors, first, *paragraphs]
         for child in children:
             blocks.extend(self._section(child, level))
         return blocks

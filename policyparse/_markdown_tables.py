@@ -9,7 +9,7 @@ that the parser took for a section) stays as its paragraphs.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
@@ -27,7 +27,9 @@ __all__ = ["TablePlacement", "pipe_table"]
 class TablePlacement:
     """Which paragraph lists hold which tables whole, found once for a document."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, text_of: Callable[[Paragraph], str] | None = None) -> None:
+        """``text_of``: a paragraph's Markdown (its text escaped, by default)."""
+        self._text_of = text_of or (lambda paragraph: escape_text(paragraph.text))
         self._at: dict[tuple[int, int], tuple[Table, int]] = {}
         if not document.tables:
             return
@@ -51,7 +53,7 @@ class TablePlacement:
         ``paragraphs`` must be the document's own tuple (a section's ``paragraphs`` …).
         """
         if not self._at:
-            return [escape_text(p.text) for p in paragraphs]
+            return [self._text_of(p) for p in paragraphs]
         blocks: list[str] = []
         index = 0
         while index < len(paragraphs):
@@ -61,7 +63,7 @@ class TablePlacement:
                 blocks.append(pipe_table(table))
                 index = end
                 continue
-            blocks.append(escape_text(paragraphs[index].text))
+            blocks.append(self._text_of(paragraphs[index]))
             index += 1
         return blocks
 
