@@ -71,4 +71,5 @@ def test_references_are_links_to_anchors_that_parse_back_as_layout() -> None:
     again = policyparse.parse(markdown)
     assert structure(again) == structure(document)
     assert [(r.text, r.targets) for r in again.references] == [(r.text, r.targets) for r in document.references]
-    assert [p.text for p in again.find("art-1").paragraphs] == ["为了示例，制定本法。"]
+    article = again.find("art-1")
+    assert article is not None and [p.text for p in article.paragraphs] == ["为了示例，制定本法。"]

@@ -41,6 +41,7 @@ from policyparse.compare.records import (
 from policyparse.compare.redline import redline
 from policyparse.compare.references import RefMap, canonical_references
 from policyparse.compare.renumber import renumber_ranges
+from policyparse.compare.retargeted import retargeted
 from policyparse.compare.similarity import text_similarity
 from policyparse.compare.state import Context
 from policyparse.compare.substitutions import explained, find_substitutions
@@ -125,6 +126,7 @@ def _describe(ctx: Context) -> DocumentDiff:
         summary=_summary(changes, ranges, substitutions),
         changes=changes,
         preamble=_preamble(ctx.old.bodies[0].preamble, ctx.new.bodies[0].preamble),
+        retargeted=retargeted(ctx.old.document, ctx.new.document, changes),
     )
 
 

@@ -25,6 +25,7 @@ from policyparse.compare.records import (
     TextChange,
 )
 from policyparse.compare.redline import mirror_redline
+from policyparse.compare.retargeted import mirrored
 
 __all__ = ["invert", "invert_change"]
 
@@ -43,6 +44,7 @@ def invert(result: DocumentDiff) -> DocumentDiff:
             format_only=result.preamble.format_only,
             redline=mirror_redline(result.preamble.redline),
         ),
+        retargeted=mirrored(result.retargeted, result.changes),
     )
 
 

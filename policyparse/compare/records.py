@@ -23,6 +23,7 @@ __all__ = [
     "Redline",
     "Removed",
     "RenumberRange",
+    "Retargeted",
     "SectionRef",
     "Split",
     "Substitution",
@@ -254,6 +255,31 @@ class TextChange:
 
 
 @attrs.frozen(kw_only=True)
+class Retargeted:
+    """A cross-reference that names another section than its old version did, as the diff
+    matched them (「依照本法第十条」 kept as written while the old 第十条 became 第十一条).
+
+    Attributes:
+        old_section, new_section: the ids of the (matched) sections it stands in.
+        old_text, new_text: the reference as written in each version.
+        old_targets: what it named in the old version (ids there).
+        new_targets: what it names in the new version (ids there).
+        expected: what the old targets became in the new version (ids there).
+        old_line, new_line: its line in each version.
+    """
+
+    old_section: str
+    new_section: str
+    old_text: str
+    new_text: str
+    old_targets: tuple[str, ...]
+    new_targets: tuple[str, ...]
+    expected: tuple[str, ...]
+    old_line: int | None = None
+    new_line: int | None = None
+
+
+@attrs.frozen(kw_only=True)
 class DocumentDiff:
     """Everything ``diff(old, new)`` found.
 
@@ -263,6 +289,7 @@ class DocumentDiff:
         changes: one record per section of either version, at every level, in the order of
             the new version with removed sections after their old predecessor.
         preamble: the text before the first section of each version's body.
+        retargeted: the cross-references that now name another section than before.
     """
 
     old_name: str | None
@@ -270,11 +297,15 @@ class DocumentDiff:
     summary: Summary
     changes: tuple[Change, ...]
     preamble: TextChange
+    retargeted: tuple[Retargeted, ...] = ()
 
     @property
     def substantive(self) -> bool:
-        """True when anything changed beyond formatting and renumbered references."""
-        return self.preamble.text_changed or any(change.substantive for change in self.changes)
+        """True when anything changed beyond formatting and renumbered references (a reference
+        that now names another section is a change)."""
+        return (
+            self.preamble.text_changed or bool(self.retargeted) or any(change.substantive for change in self.changes)
+        )
 
 
 # The counts of a Summary and of a KindCounts, in the order the JSON writes them.

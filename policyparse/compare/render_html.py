@@ -15,6 +15,7 @@ from html import escape
 from policyparse.compare.cells import FORMAT, Piece, stream
 from policyparse.compare.records import DocumentDiff, Matched
 from policyparse.compare.redline import DELETE, INSERT
+from policyparse.compare.retargeted import described, new_paths
 from policyparse.compare.rows import Row, table_rows
 
 __all__ = ["diff_to_html"]
@@ -71,6 +72,7 @@ def diff_to_html(result: DocumentDiff) -> str:
         _summary(result),
         _renumbering(result),
         _substitutions(result),
+        _retargeted(result),
         '<section id="comparison">',
         "<h2>对照 Side by side</h2>",
         '<input type="checkbox" id="only-changes"> <label for="only-changes">只显示有变化的条文 (changes only)</label>',
@@ -133,6 +135,26 @@ def _renumbering(result: DocumentDiff) -> str:
 
 def _span(labels: tuple[str, str]) -> str:
     return labels[0] if labels[0] == labels[1] else f"{labels[0]}–{labels[1]}"
+
+
+def _retargeted(result: DocumentDiff) -> str:
+    """The references that now name another section than before."""
+    if not result.retargeted:
+        return ""
+    paths = new_paths(result.changes)
+    rows = ""
+    for r in result.retargeted:
+        where, now, before = described(r, paths)
+        rows += (
+            f"<tr><td>{escape(where)}</td><td>{escape(r.new_text)}</td><td>{escape(now)}</td>"
+            f"<td>{escape(before)}</td></tr>"
+        )
+    return (
+        '<section id="retargeted"><h2>引用指向变化 References that now name another section</h2><table class="counts">'
+        "<thead><tr><th>条文 section</th><th>引用 reference</th><th>现指 names now</th>"
+        "<th>原指的条文现为 what it named is now</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></section>"
+    )
 
 
 def _substitutions(result: DocumentDiff) -> str:

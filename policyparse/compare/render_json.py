@@ -56,7 +56,7 @@ def diff_json_schema() -> dict[str, Any]:
 
 def diff_to_data(result: DocumentDiff) -> dict[str, Any]:
     """Return the diff as plain JSON-ready data (dicts, lists, strings, numbers)."""
-    return {
+    data: dict[str, Any] = {
         "schema": SCHEMA,
         "old": {"name": result.old_name},
         "new": {"name": result.new_name},
@@ -68,6 +68,16 @@ def diff_to_data(result: DocumentDiff) -> dict[str, Any]:
             "redline": [list(run) for run in result.preamble.redline],
         },
     }
+    if result.retargeted:
+        data["retargeted"] = [
+            {
+                "old_section": r.old_section, "new_section": r.new_section, "old_text": r.old_text,
+                "new_text": r.new_text, "old_targets": list(r.old_targets), "new_targets": list(r.new_targets),
+                "expected": list(r.expected), "old_line": r.old_line, "new_line": r.new_line,
+            }
+            for r in result.retargeted
+        ]
+    return data
 
 
 def _summary(summary: Summary) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import re
 
 from policyparse.compare.cells import FORMAT, SAME, Piece
 from policyparse.compare.records import DocumentDiff
+from policyparse.compare.retargeted import described, new_paths
 from policyparse.compare.rows import Row, table_rows
 
 __all__ = ["diff_to_markdown"]
@@ -49,6 +50,15 @@ def diff_to_markdown(result: DocumentDiff) -> str:
                 ["术语替换："] + [f"- {_escape(x.old)} → {_escape(x.new)}（{x.count} 处）" for x in s.substitutions]
             )
         )
+    if result.retargeted:
+        paths = new_paths(result.changes)
+        lines = ["引用指向变化（所引条文的序号变了，引用未随之修改）："]
+        for record in result.retargeted:
+            where, now, before = described(record, paths)
+            lines.append(
+                f"- {_escape(where)}：「{_escape(record.new_text)}」现指{_escape(now)}，原指的条文现为{_escape(before)}"
+            )
+        blocks.append("\n".join(lines))
     if result.preamble.old or result.preamble.new:
         note = "修改" if result.preamble.text_changed else "仅格式变化" if result.preamble.format_only else "未变"
         blocks.append(f"序言/前言：{note}")

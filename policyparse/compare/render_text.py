@@ -18,6 +18,7 @@ from policyparse.compare.cells import stream
 from policyparse.compare.describe import change_notes, is_row, ref_name
 from policyparse.compare.records import Added, DocumentDiff, Matched, Merged, Redline, Removed, SectionRef, Split
 from policyparse.compare.redline import DELETE, INSERT
+from policyparse.compare.retargeted import described, new_paths
 
 __all__ = ["diff_to_text"]
 
@@ -64,6 +65,13 @@ def diff_to_text(result: DocumentDiff, color: bool = False) -> str:
         lines.append("")
         lines.append("~ preamble  text changed")
         lines.append(_INDENT + _marked(result.preamble.redline, color).replace("\n", "\n" + _INDENT))
+    paths = new_paths(result.changes) if result.retargeted else {}
+    for record in result.retargeted:
+        where, now, before = described(record, paths)
+        lines.append(
+            f"reference now names another section: {where} (line {record.new_line}): 「{record.new_text}」 "
+            f"names {now}; what it named before is now {before}"
+        )
     for change in result.changes:
         if not is_row(change):
             continue
