@@ -10,10 +10,11 @@ Each figure is a ratio measured in this one run (the machine is shared and its s
 
 throughput
     ``parse`` over the pinned floor (below), the lexer plus a bare Lark LALR pass over parse,
-    and ``to_json`` (indented, the CLI's default for one file; and on one line) over the parse
-    of the same documents. The workload is every ``.md``/``.txt`` of the corpus (not
-    ``SOURCES.md``) repeated to ``--mb`` megabytes; each case is the best of ``--repeat``
-    rounds, the cases interleaved within each round.
+    finding the cross-references (a part of parse) over parse, and ``to_json`` (indented, the
+    CLI's default for one file; and on one line) over the parse of the same documents. The
+    workload is every ``.md``/``.txt`` of the corpus (not ``SOURCES.md``) repeated to ``--mb``
+    megabytes; each case is the best of ``--repeat`` rounds, the cases interleaved within each
+    round.
 startup
     ``policyparse --version``, ``policyparse --help`` and ``python -c "import policyparse"``
     over ``python -c pass``: the medians of ``--runs`` fresh processes each, interleaved.
@@ -114,6 +115,7 @@ def throughput(texts: Sequence[str], megabytes: float, rounds: int) -> Iterator[
     from parse_bench import _Nothing, lark_variant  # the bare LALR pass of parse_bench.py
 
     from policyparse import _lexer
+    from policyparse._references import find_references
 
     docs = repeated(texts, megabytes)
     size = sum(len(d.encode("utf-8")) for d in docs)
@@ -132,13 +134,17 @@ def throughput(texts: Sequence[str], megabytes: float, rounds: int) -> Iterator[
         for document in parsed:
             policyparse.to_json(document)
 
+    def references() -> None:
+        for d, document in zip(docs, parsed, strict=True):
+            find_references(document, d)
+
     def to_json_one_line() -> None:
         for document in parsed:
             policyparse.to_json(document, indent=None)
 
     best = interleaved(
         {"floor": lambda: floor(docs), "parse": parse, "lexer + bare LALR": lexer_and_bare_lalr,
-         "to_json": to_json, "to_json(indent=None)": to_json_one_line},
+         "to_json": to_json, "to_json(indent=None)": to_json_one_line, "references (in parse)": references},
         rounds,
     )
     yield f"workload: {len(docs)} documents, {size / MB:.2f} MB of UTF-8; best of {rounds} rounds"
@@ -151,6 +157,7 @@ def throughput(texts: Sequence[str], megabytes: float, rounds: int) -> Iterator[
     yield _verdict("parse ÷ (lexer + bare LALR), times slower", best["parse"] / best["lexer + bare LALR"], at_most=2.0)
     yield _verdict("to_json ÷ parse", best["to_json"] / best["parse"], at_most=0.6)
     yield f"to_json(indent=None) ÷ parse: {best['to_json(indent=None)'] / best['parse']:.2f}"
+    yield _verdict("references ÷ parse (issue 15)", best["references (in parse)"] / best["parse"], at_most=0.10)
 
 
 def _verdict(name: str, value: float, *, at_least: float | None = None, at_most: float | None = None) -> str:
@@ -363,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections: dict[str, Callable[[], Iterator[str]]] = {
         "throughput": lambda: throughput(texts, args.mb, args.repeat),
         "startup": lambda: startup(args.runs),
-        "memory": lambda: (*memory(texts, args.memory_mb), "", *shape_memory(200_000 if args.quick else 1_000_000)),
+        "memory": lambda: (*memory(texts, args.memory_mb), "", *shape_memory(50_000 if args.quick else 250_000)),
         "growth": lambda: growth(args.growth_seconds),
         "diff": lambda: diff_speed(args.corpus, args.repeat),
     }
