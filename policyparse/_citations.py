@@ -42,7 +42,8 @@ _THIS_DOCUMENT = r"本(?P<own>法典|法|条例|规定|办法|细则|规则|决�
 _CITED = r"《(?P<cited>[^《》\n]{1,80})》(?:[ \u3000]*[（(][^（()）\n]{1,40}[）)])?[ \u3000]*"
 # A chain: units only, each unit starting with 第, 前 or 本 (so that 第十次会议 is none).
 _CHAIN = regex.compile(
-    rf"(?:{_CITED}|{_THIS_DOCUMENT})?(?P<chain>(?:{'|'.join(f'(?:{unit})' for unit in _UNITS)})+)"
+    # (?=…): every chain starts with one of these; the test makes the scan twice as fast.
+    rf"(?=[《本第前])(?:{_CITED}|{_THIS_DOCUMENT})?(?P<chain>(?:{'|'.join(f'(?:{unit})' for unit in _UNITS)})+)"
 )
 _UNIT = regex.compile("|".join(_UNITS))
 # A short name before a chain: a run of Han characters ending in 法, 法典 or 条例 (刑法第十条).
