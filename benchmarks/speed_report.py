@@ -115,7 +115,11 @@ def throughput(texts: Sequence[str], megabytes: float, rounds: int) -> Iterator[
     from parse_bench import _Nothing, lark_variant  # the bare LALR pass of parse_bench.py
 
     from policyparse import _lexer
-    from policyparse._references import find_references
+
+    try:
+        from policyparse._references import find_references
+    except ImportError:  # a tree from before the references (PYTHONPATH=OLD_TREE)
+        find_references = None
 
     docs = repeated(texts, megabytes)
     size = sum(len(d.encode("utf-8")) for d in docs)
@@ -136,7 +140,8 @@ def throughput(texts: Sequence[str], megabytes: float, rounds: int) -> Iterator[
 
     def references() -> None:
         for d, document in zip(docs, parsed, strict=True):
-            find_references(document, d)
+            if find_references is not None:
+                find_references(document, d)
 
     def to_json_one_line() -> None:
         for document in parsed:
