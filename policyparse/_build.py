@@ -10,6 +10,7 @@ separators cover the input exactly once.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 from collections.abc import Sequence
 
@@ -74,7 +75,7 @@ class DocumentBuilder:
         self.text = text
         self.name = name
         self.diagnostics: list[Diagnostic] = []
-        self._roots = list(roots)
+        self._roots = collections.deque(roots)  # taken from the front, one per segment
         self._joins = layout.joins
         self._parts = layout.parts
         self._set_aside = layout.set_aside
@@ -138,7 +139,7 @@ class DocumentBuilder:
     def _take_root(self) -> tuple[tuple[range, ...], list[Draft]]:
         """The next segment's root draft, taken out of the builder's list: its body's line
         ranges and a list of its sections that the builder owns (the root itself is let go)."""
-        root = self._roots.pop(0)
+        root = self._roots.popleft()  # (a list's pop(0) made 10,000 attachments quadratic)
         return root.body, list(root.children)
 
     def _attachment(self, segment: Segment, position: int, paths: dict[str, int]) -> Attachment:
