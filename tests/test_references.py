@@ -184,3 +184,29 @@ def test_a_range_of_items() -> None:
         ("本解释第一条第二项至第四项", ("art-1/item-2", "art-1/item-3", "art-1/item-4"), None),
         ("刑法第二百六十四条", (), "刑法"),
     ]
+
+
+def test_this_clause_item_from_the_copyright_law() -> None:
+    """著作权法 第十条 （十一）: 「但不包括本款第十二项规定的权利」 names item 12 of the same 款."""
+    text = (
+        "第十条　著作权包括下列人身权和财产权：\n"
+        "（十一）广播权，即以有线或者无线方式公开传播或者转播作品的权利，但不包括本款第十二项规定的权利；\n"
+        "（十二）信息网络传播权，即以有线或者无线方式向公众提供作品的权利；\n"
+        "著作权人可以许可他人行使前款第五项至第十七项规定的权利。\n"
+    )
+    document = policyparse.parse(text)
+    by_text = {r.text: r for r in document.references}
+    assert by_text["本款第十二项"].targets == ("art-10/cl-1/item-12",)
+    assert by_text["本款第十二项"].section == "art-10/cl-1/item-11"
+    # Items 5 and 17 are not in this excerpt: no targets, and a warning on the line.
+    assert by_text["前款第五项至第十七项"].targets == ()
+    assert [d.line for d in document.diagnostics if d.code == "unresolved-reference"] == [4]
+
+
+def test_the_item_before_and_this_item() -> None:
+    """前项 and 本项 (rare: none in the corpus, nor in twenty other statutes read for this)."""
+    text = "第一条　有下列情形之一的：\n（一）甲；\n（二）有前项情形又有本项所列行为的；\n（三）丙。\n"
+    document = policyparse.parse(text)
+    assert [(r.text, r.targets) for r in document.references] == [
+        ("前项", ("art-1/item-1",)), ("本项", ("art-1/item-2",)),
+    ]
