@@ -228,12 +228,7 @@ print(json.dumps({"added": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 
 
 
 def memory(texts: Sequence[str], megabytes: float) -> Iterator[str]:
-    joined: list[str] = []
-    size = 0
-    while size < megabytes * MB:
-        for text in texts:
-            joined.append(text)
-            size += len(text.encode("utf-8")) + 1
+    joined = repeated(texts, megabytes)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "joined.txt"
         path.write_text("\n".join(joined), encoding="utf-8", newline="")
