@@ -60,7 +60,6 @@ _MAX_NAME = 20
 # Between two chains: a list or a range continues the chain before it.
 _LIST = regex.compile(r"(?:、|和|及|以及|或者|或|与)")
 _RANGE = "至"
-_MAX_NAME = 16
 # Words ending in 法 that name no document (依法第五条 is no citation of a law called 依法).
 _NOT_NAMES = frozenset(
     ["依法", "合法", "违法", "立法", "司法", "执法", "守法", "方法", "办法", "做法", "说法", "看法", "用法"]
