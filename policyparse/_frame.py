@@ -21,6 +21,7 @@ from policyparse._frame_lines import (
     ATTACHMENT_HEAD,
     ATTACHMENT_LIST,
     DATE,
+    DECREE,
     DOC_NUMBER,
     IMPRINT,
     INFO_END,
@@ -50,7 +51,7 @@ class Segment:
     """A part of the document: the main text, an embedded document or an attachment.
 
     ``head`` and ``closing`` are ``(line index, role)`` pairs; ``body`` a range of line indices.
-    Roles: title, doc_number, recipients, note, label, issuer, date, attachment_list.
+    Roles: title, decree, doc_number, recipients, note, label, issuer, date, attachment_list.
     """
 
     kind: str  # "main", "embedded" or "attachment"
@@ -168,7 +169,10 @@ def _official_header(view: FrameLines, start: int, header: list[tuple[int, str]]
     titles: list[int] = []
     for i in filled:
         if view.full(DOC_NUMBER, i):
+            decree = titles.pop() if titles and view.full(DECREE, titles[-1]) else None
             header.extend((t, "title") for t in titles)
+            if decree is not None:  # 「中华人民共和国国务院令」 over 「第227号」: the number's organ
+                header.append((decree, "decree"))
             header.append((i, "doc_number"))
             after = view.next_filled(i + 1, view.end)
             if after is not None and view.full(RECIPIENTS, after) and not view.heading(after):

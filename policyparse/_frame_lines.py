@@ -18,6 +18,10 @@ from policyparse.numerals import HAN_ZEROS, SMALL_NUMERAL
 
 _HAN_NUMERAL = HAN_ZEROS + SMALL_NUMERAL  # a written date (二〇二五年一月十日), 附件二
 
+# The header of a decree (令) that publishes a regulation, over its number (「第227号」):
+# 「中华人民共和国国务院令」, 「国务院令」, 「中华人民共和国财政部令」; not a title 「关于…的命令」.
+DECREE = regex.compile(r"(?!.*(?:关于|的))(?:中华人民共和国)?\p{Han}{1,16}令")
+
 DOC_NUMBER = regex.compile(
     r"(?:\p{Han}{1,16}[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号"
     r"|(?:\p{Han}{1,8})?第\s*\d{1,5}\s*号)"

@@ -124,6 +124,8 @@ class MetaBuilder:
                 role = "markdown_title"
             roles.setdefault(role, []).append(index)
         titles = roles.get("title") or roles.get("markdown_title", [])
+        if not titles and roles.get("decree"):
+            titles = _published_title(frame)
         fields: dict[str, object] = {}
         spans: dict[str, tuple[Span, ...]] = {}
 
@@ -135,7 +137,10 @@ class MetaBuilder:
 
         put("title", clean_title(self._content(i) for i in titles) or None, titles)
         numbers = roles.get("doc_number", [])[:1]
-        put("doc_number", self._content(numbers[0]) if numbers else None, numbers)
+        if numbers and roles.get("decree"):
+            # A decree's number with its organ, its two lines joined: 「中华人民共和国国务院令第227号」.
+            numbers = [*roles["decree"][:1], *numbers]
+        put("doc_number", "".join(self._content(i) for i in numbers) or None, numbers)
         recipients = roles.get("recipients", [])
         if recipients:
             names = _RECIPIENT_SEPARATORS.split(self._content(recipients[0]).rstrip("：:"))
@@ -211,6 +216,15 @@ class MetaBuilder:
                     )
                 )
         return diagnostics
+
+
+def _published_title(frame: Frame) -> list[int]:
+    """A decree's title is the regulation it publishes: the title lines of the document embedded
+    after it (「中华人民共和国国务院令 第706号 …」 then 「专利代理条例」)."""
+    for segment in frame.segments[1:]:
+        if segment.kind == "embedded":
+            return [index for index, role in segment.head if role == "title"]
+    return []
 
 
 def _comparable(value: object) -> str:

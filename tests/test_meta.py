@@ -84,3 +84,22 @@ def test_signature_lines_as_real_documents_write_them(signature: str, issuers: t
     text = f"国务院办公厅关于某事的通知\n国办发〔2025〕1号\n各省人民政府：\n一、总体要求\n坚持。\n{signature}\n"
     document = policyparse.parse(text)
     assert (document.meta.issuers, document.meta.date) == (issuers, datetime.date(2025, 1, 5))
+
+
+def test_a_decree_header_is_the_organ_of_the_number_not_part_of_the_title() -> None:
+    """Issue 13, pattern 9 (decrees), the header's part: a regulation published by 国务院令第227号
+    (the lines of the 1997 国务院行政机构设置和编制管理条例 as a law site prints them). The title
+    was 「…管理条例中华人民共和国国务院令」 and the number 「第227号」 without its organ."""
+    text = (
+        "国务院行政机构设置和编制管理条例\n\n  中华人民共和国国务院令\n\n  第227号\n\n"
+        "  现发布《国务院行政机构设置和编制管理条例》，自发布之日起施行。\n\n  总理　李鹏\n\n  1997年8月3日\n\n"
+        "  第一章　总则\n\n  第一条　为了规范国务院行政机构的设置，加强编制管理，提高行政效率，根据宪法和国务院组织法，制定本条例。\n"
+    )
+    meta = policyparse.parse(text).meta
+    assert meta.title == "国务院行政机构设置和编制管理条例"
+    assert meta.doc_number == "中华人民共和国国务院令第227号"
+    assert [text[a:b] for a, b in meta.spans["doc_number"]] == ["中华人民共和国国务院令", "第227号"]
+    assert (meta.issuers, str(meta.date)) == (("总理 李鹏",), "1997-08-03")
+    # A title that ends in 命令 over a number stays the title.
+    order = policyparse.parse("国务院关于授予某某荣誉称号的命令\n第3号\n一、授予称号\n").meta
+    assert (order.title, order.doc_number) == ("国务院关于授予某某荣誉称号的命令", "第3号")
