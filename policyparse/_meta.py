@@ -22,6 +22,12 @@ _SPACES = regex.compile(r"[ \t\u3000\u00a0]+")
 _SPACE_RUN = regex.compile(r"[ \t\u3000\u00a0]+")
 # Organs are separated by ，; 、 joins the parts of one (「各省、自治区、直辖市人民政府」).
 _RECIPIENT_SEPARATORS = regex.compile(r"[，,；;]")
+# A 、 ends one recipient when what comes before it is an organ by itself: 「国务院各部委、各直属
+# 机构」 is two; 「各省、自治区、直辖市人民政府」 is one, the 人民政府 of each kind of region.
+_ENDS_AN_ORGAN = regex.compile(
+    r"(?:部|委|厅|局|院|办|办公室|委员会|政府|机构|机关|单位|公司|集团|银行|署|会|中心|处|室|所|部门|兵团|党委|法院|检察院)"
+    r"(?:[（(][^（()）]{1,6}[）)])?$"
+)
 # Front matter keys of the Shanghai files and the Meta field each one stands for.
 FRONT_MATTER_FIELDS = {"标题": "title", "文号": "doc_number", "发布单位": "issuers", "发布日期": "date"}
 
@@ -81,6 +87,18 @@ def clean_title(lines: Iterable[str]) -> str:
 
 def _unspace(line: str) -> str:
     return _SPACES.sub("", line) if _LETTER_SPACED.fullmatch(line) else line
+
+
+def _organs_listed(name: str) -> list[str]:
+    """One recipient line's part between ，/； as the organs it lists (see _ENDS_AN_ORGAN)."""
+    found: list[str] = []
+    start = 0
+    for mark in regex.finditer("、", name):
+        if _ENDS_AN_ORGAN.search(name, start, mark.start()):
+            found.append(name[start : mark.start()])
+            start = mark.end()
+    found.append(name[start:])
+    return [organ.strip() for organ in found if organ.strip()]
 
 
 def strip_brackets(note: str) -> str:
@@ -144,7 +162,8 @@ class MetaBuilder:
         recipients = roles.get("recipients", [])
         if recipients:
             names = _RECIPIENT_SEPARATORS.split(self._content(recipients[0]).rstrip("：:"))
-            put("recipients", tuple(n.strip() for n in names if n.strip()), recipients)
+            organs_named = [organ for name in names for organ in _organs_listed(name.strip())]
+            put("recipients", tuple(organs_named), recipients)
         issuers = roles.get("issuer", [])
         dates = roles.get("date", [])
         names = [organ for i in issuers for organ in organs(self._content(i))]

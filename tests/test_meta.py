@@ -8,6 +8,7 @@ import pytest
 
 import policyparse
 from policyparse._meta import iso_date
+from tests.conftest import CORPUS
 
 
 def test_title_directly_above_a_table_of_contents() -> None:
@@ -103,3 +104,19 @@ def test_a_decree_header_is_the_organ_of_the_number_not_part_of_the_title() -> N
     # A title that ends in 命令 over a number stays the title.
     order = policyparse.parse("国务院关于授予某某荣誉称号的命令\n第3号\n一、授予称号\n").meta
     assert (order.title, order.doc_number) == ("国务院关于授予某某荣誉称号的命令", "第3号")
+
+
+def test_recipients_listed_with_dun_are_organs_when_each_is_one() -> None:
+    """Issue 13, pattern 10: 「各省、自治区、直辖市人民政府」 is one recipient (the 人民政府 of each
+    kind of region), 「国务院各部委、各直属机构」 two (each part an organ by itself): the State
+    Council's usual line, in seven documents of the corpus."""
+    lines = (CORPUS / "gov-notice-social-organizations-1997.txt").read_text(encoding="utf-8").splitlines()
+    assert "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：" in lines
+    meta = policyparse.parse_file(CORPUS / "gov-notice-social-organizations-1997.txt").meta
+    assert meta.recipients == ("各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构")
+    for written, organs in [
+        ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团财政厅（局）：", ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团财政厅（局）",)),
+        ("各省、自治区、直辖市教育厅（教委）、财政厅（局）：", ("各省、自治区、直辖市教育厅（教委）", "财政厅（局）")),
+    ]:
+        text = f"财政部关于某事的通知\n财预〔2019〕5号\n{written}\n一、总则\n"
+        assert policyparse.parse(text).meta.recipients == organs
