@@ -247,8 +247,7 @@ def shapes() -> dict[str, Callable[[int], str]]:
 
 def shape_memory(characters: int) -> Iterator[str]:
     """tracemalloc peak of parse() on each shape, over the text's UTF-8 size."""
-    worst = ("", 0.0)
-    rows = []
+    rows: list[tuple[str, int, float]] = []
     for name, build in shapes().items():
         n = 1
         while len(build(n)) < characters and n < 1 << 22:
@@ -262,22 +261,28 @@ def shape_memory(characters: int) -> Iterator[str]:
         finally:
             tracemalloc.stop()
         rows.append((name, size, peak / size))
-        worst = max(worst, (name, peak / size), key=lambda pair: pair[1])
     yield f"tracemalloc peak of parse() on each shape of tests/test_adversarial.py (~{characters:,} characters)"
-    yield "| shape | bytes | peak ÷ bytes |"
+    yield from _worst_shapes(rows, ("bytes", "peak ÷ bytes"), "{:.1f}")
+    worst = max(rows, key=lambda row: row[2])
+    yield _verdict(f"worst shape ({worst[0]}) peak ÷ bytes", worst[2], at_most=30.0)
+
+
+def _worst_shapes(rows: list[tuple[str, int, float]], columns: tuple[str, str], shown: str) -> Iterator[str]:
+    """The twelve shapes of the highest ratio as a Markdown table (name, size, ratio)."""
+    yield f"| shape | {columns[0]} | {columns[1]} |"
     yield "|---|---:|---:|"
     for name, size, ratio in sorted(rows, key=lambda row: -row[2])[:12]:
-        yield f"| {name} | {size:,} | {ratio:.1f} |"
-    yield f"(the {len(rows) - 12} others lower)"
+        yield f"| {name} | {size:,} | {shown.format(ratio)} |"
+    if len(rows) > 12:
+        yield f"(the {len(rows) - 12} others lower)"
     yield ""
-    yield _verdict(f"worst shape ({worst[0]}) peak ÷ bytes", worst[1], at_most=30.0)
 
 
 # -- growth --------------------------------------------------------------------------------------
 
 
 def growth(target_seconds: float) -> Iterator[str]:
-    rows = []
+    rows: list[tuple[str, int, float]] = []
     for name, build in shapes().items():
         n = 16
         while True:
@@ -290,12 +295,7 @@ def growth(target_seconds: float) -> Iterator[str]:
         large_best = min(_timed(lambda: policyparse.parse(large)) for _ in range(3))  # noqa: B023
         rows.append((name, len(small), large_best / small_best))
     yield f"parse time of 4n units over n units, best of three each (n: the small text takes ~{target_seconds} s)"
-    yield "| shape | characters (n) | ratio |"
-    yield "|---|---:|---:|"
-    for name, characters, ratio in sorted(rows, key=lambda row: -row[2])[:12]:
-        yield f"| {name} | {characters:,} | {ratio:.2f} |"
-    yield f"(the {len(rows) - 12} others lower)"
-    yield ""
+    yield from _worst_shapes(rows, ("characters (n)", "ratio"), "{:.2f}")
     worst = max(rows, key=lambda row: row[2])
     yield _verdict(f"worst shape ({worst[0]}) growth on quadrupling", worst[2], at_most=4.4)
 
