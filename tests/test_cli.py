@@ -301,3 +301,19 @@ def test_diff_and_convert_say_the_same_of_an_input_they_cannot_read(tmp_path: Pa
     err = capsys.readouterr().err.splitlines()
     assert err == [f"policyparse: {tmp_path}: a folder, not a regular file or a pipe",
                    f"policyparse: {tmp_path / 'missing.txt'}: no such file"]
+
+
+def test_help_is_wrapped_to_the_terminal_width(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The help's formatter takes the width from COLUMNS (it asks no shutil): the usage and the
+    options wrap to it."""
+    lines = {}
+    for columns in (60, 150):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        with pytest.raises(SystemExit):
+            main(["convert", "--help"])
+        usage = capsys.readouterr().out.split("\n\n")[0].splitlines()
+        assert max(len(line) for line in usage) <= columns
+        lines[columns] = len(usage)
+    assert lines[60] > lines[150]

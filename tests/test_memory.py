@@ -9,6 +9,8 @@ from __future__ import annotations
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 import policyparse
 from tests.conftest import GOLDEN
 
@@ -29,3 +31,19 @@ def test_parsing_a_file_peaks_below_ten_times_its_size(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert len(document.walk()) + sum(len(attachment.walk()) for attachment in document.attachments) > 1000
     assert peak / len(data) < MAX_PEAK, f"peak {peak / len(data):.1f}× the file's {len(data):,} bytes"
+
+
+@pytest.mark.parametrize("opening", ["附件", "2019年", "第1页"])
+def test_a_long_run_of_spaces_after_a_closing_word_costs_no_backtracking_memory(opening: str) -> None:
+    """One line of 200,000 spaces after 「附件」, a date or a page number: the signature regex's
+    run of spaces is possessive (issue 21). A plain repeated group kept some 128 bytes of the
+    regex engine's state per space: 128× the text's size."""
+    text = opening + " " * 200_000 + "x"
+    policyparse.parse("一、总则\n")
+    tracemalloc.start()
+    try:
+        policyparse.parse(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak / len(text.encode("utf-8")) < 20, f"peak {peak / len(text):.1f}× the text"
