@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from policyparse._markdown import to_markdown
     from policyparse._parse import extract, parse
     from policyparse._text import to_text
+    from policyparse.amendments import Instruction, InstructionKind, amend, instructions
     from policyparse.compare import (
         DocumentDiff,
         diff,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
         diff_to_markdown,
         diff_to_text,
     )
-    from policyparse.errors import PolicyParseError
+    from policyparse.errors import AmendError, PolicyParseError
     from policyparse.model import (
         Attachment,
         Diagnostic,
@@ -50,10 +51,13 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "AmendError",
     "Attachment",
     "Diagnostic",
     "Document",
     "DocumentDiff",
+    "Instruction",
+    "InstructionKind",
     "Join",
     "Kind",
     "Meta",
@@ -74,6 +78,7 @@ __all__ = [
     "TableCell",
     "TableRow",
     "__version__",
+    "amend",
     "diff",
     "diff_json_schema",
     "diff_to_html",
@@ -82,6 +87,7 @@ __all__ = [
     "diff_to_text",
     "extract",
     "from_json",
+    "instructions",
     "json_schema",
     "parse",
     "parse_bytes",
@@ -101,7 +107,8 @@ _MODULES = {
     "policyparse._markdown": ("to_markdown",),
     "policyparse._parse": ("extract", "parse"),
     "policyparse._text": ("to_text",),
-    "policyparse.errors": ("PolicyParseError",),
+    "policyparse.errors": ("AmendError", "PolicyParseError"),
+    "policyparse.amendments": ("Instruction", "InstructionKind", "amend", "instructions"),
     "policyparse.model": (
         "Attachment", "Diagnostic", "Document", "Join", "Kind", "Meta", "Origin", "Page", "PagePart", "Paragraph",
         "PartKind", "Reason", "Reference", "Section", "Separator", "SetAside", "Severity", "Source", "Table",

@@ -45,12 +45,13 @@ OUT_OF_FLOW = frozenset({Role.SET_ASIDE, Role.JOINED})
 NOT_HEADINGS = frozenset(Role)
 
 
-def grammar_text() -> str:
-    """Return the grammar: shipped inside the wheel, or from the source checkout's top level."""
-    packaged = importlib.resources.files("policyparse") / "grammars" / GRAMMAR_FILE
+def grammar_text(name: str = GRAMMAR_FILE) -> str:
+    """Return a grammar of ``grammars/``: shipped inside the wheel, or from the source checkout's
+    top level."""
+    packaged = importlib.resources.files("policyparse") / "grammars" / name
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    checkout = Path(__file__).resolve().parent.parent / "grammars" / GRAMMAR_FILE
+    checkout = Path(__file__).resolve().parent.parent / "grammars" / name
     return checkout.read_text(encoding="utf-8")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["PolicyParseError"]
+__all__ = ["AmendError", "PolicyParseError"]
 
 
 class PolicyParseError(Exception):
@@ -33,3 +33,8 @@ class PolicyParseError(Exception):
         if where and self.column is not None:
             where += f", column {self.column}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class AmendError(PolicyParseError):
+    """An amendment decision cannot be read or applied: ``line`` is the instruction's line in
+    the decision, and nothing of the decision has been applied."""

@@ -1,0 +1,264 @@
+"""Grammar stage of amendments: read a statement's skeleton into actions with
+grammars/amend.lark (one cached LALR parser over the terminals of ``_tokens``)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import attrs
+import lark
+
+from policyparse._grammar import grammar_text
+from policyparse.amendments._model import InstructionKind, Place, Position
+from policyparse.amendments._tokens import tokens
+from policyparse.numerals import label_number
+
+__all__ = ["Action", "Written", "read_actions"]
+
+GRAMMAR_FILE = "amend.lark"
+
+_UNIT_OF_TERMINAL = {
+    "ARTICLE": "article",
+    "CLAUSE": "clause",
+    "ITEM": "item",
+    "SUBITEM": "subitem",
+    "CHAPTER": "chapter",
+    "SECTION": "section",
+    "BOOK": "book",
+    "NATURAL_PARAGRAPH": "paragraph",
+}
+_PART_UNITS = {
+    "名称": "title", "标题": "title", "题目": "title", "题注": "title",
+    "引言": "preamble", "序言": "preamble", "前言": "preamble",
+    "章名": "name", "节名": "name", "编名": "name",
+    "条首部分": "lead", "条首": "lead", "款首部分": "lead", "项首部分": "lead",
+}  # fmt: skip
+_THIS_UNITS = {"自然段": "paragraph", "款": "clause", "条": "article", "项": "item", "目": "subitem"}
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
+class Written:
+    """A unit as a statement writes it: its levels (maybe only the lowest), 「这一款」 as
+    ``this``, a law's name, and how it joins the unit before it (``to`` for a range)."""
+
+    levels: tuple[Place, ...] = ()
+    this: str | None = None
+    law: str | None = None
+    joined_by: str = ""
+    text: str = ""
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
+class Action:
+    """One action rule of the grammar, as written: its units, quotations (indexes) and words."""
+
+    kind: InstructionKind
+    units: tuple[Written, ...] = ()
+    to: tuple[Written, ...] = ()
+    text: int | None = None  # the quotation holding the new text
+    old: int | None = None
+    new: int | None = None
+    olds: tuple[tuple[tuple[Written, ...], int], ...] = ()  # delete_text: (units, quotation)
+    anchor: int | None = None
+    position: Position | None = None
+    content_follows: bool = False  # 「内容如下：」: the new text is on the lines after
+    whole: bool = False  # reorder: every article, in order
+
+
+@functools.cache
+def _parser() -> lark.Lark:
+    return lark.Lark(grammar_text(GRAMMAR_FILE), parser="earley", lexer=_Passthrough, maybe_placeholders=False)
+
+
+class _Passthrough(lark.lexer.Lexer):
+    """Lark lexer that hands on the tokens of ``_tokens.tokens``."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any, parser_state: Any = None) -> Any:
+        return iter(data)
+
+
+def read_actions(skeleton: str) -> tuple[Action, ...]:
+    """Return the actions of a skeleton.
+
+    Raises:
+        UnreadableStatement: a word no terminal knows.
+        lark.exceptions.UnexpectedInput: terminals in an order the grammar does not know.
+    """
+    tree = _parser().parse(list(tokens(skeleton)))
+    return tuple(child for child in _Build().transform(tree).children if isinstance(child, Action))
+
+
+def _quote(token: lark.Token) -> int:
+    return int(token.value)
+
+
+def _place(token: lark.Token) -> Place:
+    unit = _UNIT_OF_TERMINAL[token.type]
+    text = str(token.value)
+    inner = text[1:].split("之")[0] if unit == "article" else text[1:]
+    digits = inner.rstrip("条款项目章节编自然段").strip("（()）")
+    suffix = label_number(text.split("之")[1]) if unit == "article" and "之" in text else 0
+    return Place(unit=unit, number=label_number(digits), suffix=suffix, label=text)
+
+
+class _Build(lark.Transformer[lark.Token, Any]):
+    """Builds Written units and Actions; one method per rule."""
+
+    def place(self, children: list[lark.Token]) -> Place:
+        return _place(children[0])
+
+    def unit(self, children: list[Any]) -> Written:
+        levels: list[Place] = []
+        this = law = None
+        words: list[str] = []
+        for child in children:
+            if isinstance(child, Place):
+                levels.append(child)
+                words.append(child.label)
+            elif child.type == "PART":
+                levels.append(Place(unit=_PART_UNITS[child.value], label=child.value))
+                words.append(child.value)
+            elif child.type == "THIS":
+                this = _THIS_UNITS.get(child.value[-1], _THIS_UNITS.get(child.value[2:], "article"))
+                if child.value.endswith("自然段"):
+                    this = "paragraph"
+                words.append(child.value)
+            elif child.type == "LAW":
+                law = str(child.value)
+        return Written(levels=tuple(levels), this=this, law=law, text="".join(words))
+
+    def units(self, children: list[Any]) -> tuple[Written, ...]:
+        found: list[Written] = []
+        joiner = ""
+        for child in children:
+            if isinstance(child, Written):
+                found.append(attrs.evolve(child, joined_by=joiner))
+            else:
+                joiner = "to" if child.type == "TO" else "and"
+        return tuple(found)
+
+    def quoted_place(self, children: list[Any]) -> tuple[tuple[Written, ...], int]:
+        units: tuple[Written, ...] = ()
+        for child in children:
+            if isinstance(child, tuple):
+                units = child
+        return units, _quote(_quotes(children)[0])
+
+    def replace(self, children: list[Any]) -> Action:
+        return Action(kind=InstructionKind.REPLACE, units=_units(children), text=_quote(_quotes(children)[-1]))
+
+    def substitute(self, children: list[Any]) -> Action:
+        quotes = _quotes(children)
+        scope = [child for child in children if isinstance(child, tuple)]
+        anchor = _quote(quotes[0]) if len(quotes) == 3 else None
+        units = scope[-1] if scope else ()
+        if len(scope) == 2:  # 宪法第六十七条“……”中第六项“A”修改为“B”: the 项 of the 款 named
+            outer = scope[0][0]
+            units = tuple(
+                attrs.evolve(unit, levels=outer.levels + unit.levels, text=outer.text + unit.text) for unit in scope[1]
+            )
+        return Action(
+            kind=InstructionKind.SUBSTITUTE,
+            units=units,
+            old=_quote(quotes[-2]),
+            new=_quote(quotes[-1]),
+            anchor=anchor,
+        )
+
+    def delete(self, children: list[Any]) -> Action:
+        return Action(kind=InstructionKind.DELETE, units=_units(children))
+
+    def delete_text(self, children: list[Any]) -> Action:
+        olds = tuple(child for child in children if isinstance(child, tuple))
+        return Action(kind=InstructionKind.DELETE_TEXT, olds=olds)
+
+    def add(self, children: list[Any]) -> Action:
+        unit_lists = [child for child in children if isinstance(child, tuple)]
+        quotes = _quotes(children)
+        words = {child.type for child in children if isinstance(child, lark.Token)}
+        anchor = None
+        text = None
+        # a quotation before 中/后 names the 款 (宪法第六十二条“……”中); the last one is the text
+        verb = _first_token_of(children, "ADD")
+        if quotes and len(unit_lists) == 2 and (quotes[0].start_pos or 0) < verb:
+            anchor = _quote(quotes[0])
+        if quotes and (quotes[-1].start_pos or 0) > verb:
+            text = _quote(quotes[-1])
+        return Action(
+            kind=InstructionKind.ADD,
+            units=unit_lists[0] if len(unit_lists) == 2 else (),
+            to=unit_lists[-1],
+            text=text,
+            anchor=anchor,
+            position=Position.AFTER if "AFTER" in words else None,
+            content_follows="CONTENT" in words,
+        )
+
+    def insert_text(self, children: list[Any]) -> Action:
+        quotes = _quotes(children)
+        words = {child.type for child in children if isinstance(child, lark.Token)}
+        if "START" in words or "END" in words:
+            position, old = (Position.START if "START" in words else Position.END), None
+        else:
+            position = Position.BEFORE if "BEFORE" in words else Position.AFTER
+            old = _quote(quotes[0])
+        return Action(
+            kind=InstructionKind.INSERT_TEXT,
+            units=_units(children),
+            old=old,
+            text=_quote(quotes[-1]),
+            position=position,
+        )
+
+    def merge(self, children: list[Any]) -> Action:
+        return Action(kind=InstructionKind.MERGE, units=_units(children), text=_quote(_quotes(children)[-1]))
+
+    def split(self, children: list[Any]) -> Action:
+        unit_lists = [child for child in children if isinstance(child, tuple)]
+        return Action(
+            kind=InstructionKind.SPLIT,
+            units=unit_lists[0],
+            to=unit_lists[1] if len(unit_lists) > 1 else (),
+        )
+
+    def move(self, children: list[Any]) -> Action:
+        unit_lists = [child for child in children if isinstance(child, tuple)]
+        quotes = _quotes(children)
+        return Action(
+            kind=InstructionKind.MOVE,
+            units=unit_lists[0],
+            to=unit_lists[1],
+            text=_quote(quotes[-1]) if quotes else None,
+        )
+
+    def renumber(self, children: list[Any]) -> Action:
+        unit_lists = [child for child in children if isinstance(child, tuple)]
+        if unit_lists:
+            return Action(kind=InstructionKind.RENUMBER, units=unit_lists[0], to=unit_lists[1])
+        quotes = _quotes(children)
+        return Action(kind=InstructionKind.RENUMBER, old=_quote(quotes[0]), new=_quote(quotes[1]))
+
+    def reorder(self, children: list[Any]) -> Action:
+        return Action(kind=InstructionKind.RENUMBER, whole=True)
+
+
+def _quotes(children: list[Any]) -> list[lark.Token]:
+    return [c for c in children if isinstance(c, lark.Token) and c.type == "QUOTE"]
+
+
+def _units(children: list[Any]) -> tuple[Written, ...]:
+    for child in children:
+        if isinstance(child, tuple):
+            return child
+    return ()
+
+
+def _first_token_of(children: list[Any], kind: str) -> int:
+    for child in children:
+        if isinstance(child, lark.Token) and child.type == kind:
+            return child.start_pos or 0
+    return 0

@@ -1,0 +1,326 @@
+"""Amendments (issue 14): a decision read into its edit script, and applied to the text it amends.
+
+The decisions are real (tests/data/corpus/amend, tests/data/amend; sources in their SOURCES.md);
+so are the before/after pairs: the laws of the corpus and the consolidated texts of the
+Supreme People's Court's interpretations. The small cases are real lines in the forms of those
+decisions.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from pathlib import Path
+
+import pytest
+
+import policyparse
+from policyparse import AmendError, Document, InstructionKind, Kind
+from policyparse.compare import Matched, Merged, Removed, Split
+from tests.conftest import CORPUS, ROOT
+
+AMEND = ROOT / "tests" / "data" / "amend"
+DECISIONS = CORPUS / "amend"
+
+
+def _parse(path: Path) -> Document:
+    return policyparse.parse(path.read_text(encoding="utf-8"), name=path.name)
+
+
+def _counts(decision: Document) -> dict[str, int]:
+    return dict(collections.Counter(i.kind.value for i in policyparse.instructions(decision)))
+
+
+# ---- reading: every instruction of every real decision -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (DECISIONS / "amend-criminal-law-amendment-11-2020.md", {"replace": 32, "add": 15}),
+        (
+            DECISIONS / "amend-constitution-amendment-2018.md",
+            {"substitute": 21, "insert_text": 3, "replace": 5, "add": 7, "renumber": 5},
+        ),
+        (
+            DECISIONS / "amend-spc-18-ip-interpretations-2020.md",
+            {"replace": 139, "delete": 5, "renumber": 4, "substitute": 2},
+        ),
+        (DECISIONS / "amend-spc-food-drug-disputes.md", {"replace": 1, "renumber": 1}),
+        (
+            DECISIONS / "amend-spc-railway-injury.md",
+            {
+                "insert_text": 1,
+                "delete_text": 5,
+                "add": 2,
+                "replace": 1,
+                "merge": 1,
+                "substitute": 3,
+                "delete": 1,
+                "renumber": 9,
+            },
+        ),
+        (
+            AMEND / "decision-anti-monopoly-2022.md",
+            {"replace": 5, "add": 17, "renumber": 21, "substitute": 9, "move": 2, "insert_text": 5},
+        ),
+        (AMEND / "decision-civil-procedure-2023.md", {"replace": 14, "add": 12, "renumber": 8}),
+        (
+            AMEND / "decision-legislation-2023.md",
+            {"split": 2, "replace": 23, "renumber": 24, "add": 18, "move": 5, "insert_text": 1, "substitute": 3},
+        ),
+        (AMEND / "decision-public-holidays-2024.md", {"replace": 2, "add": 1, "renumber": 1}),
+    ],
+    ids=lambda value: value.stem if isinstance(value, Path) else "",
+)
+def test_every_instruction_of_the_real_decisions_is_read(path: Path, expected: dict[str, int]) -> None:
+    assert _counts(_parse(path)) == expected
+
+
+def test_an_instruction_reads_its_place_quotes_and_line() -> None:
+    decision = _parse(DECISIONS / "amend-spc-railway-injury.md")
+    script = policyparse.instructions(decision)
+    first = script[0]
+    assert (first.kind, first.target, first.position, first.line) == (
+        InstructionKind.INSERT_TEXT, "第一条第二款", "start", 11,
+    )  # fmt: skip
+    assert first.text == "铁路运输企业在客运合同履行过程中造成旅客人身损害的赔偿纠纷案件，不适用本解释"
+    text = policyparse.to_text(decision)
+    assert text[first.span[0] : first.span[1]].startswith("一、第一条第二款开始部分增加规定")
+    # 「同时增加一款作为第二款」 is a 款 of the article the statement named: 第三条
+    added = next(i for i in script if i.kind is InstructionKind.ADD)
+    assert added.target == "第三条第二款"
+    # 「删去第八条第一款末尾的“…”和第二款末尾的“…”」: two deletions, the second in 第八条 too
+    deletions = [i.target for i in script if i.kind is InstructionKind.DELETE_TEXT and i.line == 29]
+    assert deletions == ["第八条第一款", "第八条第二款"]
+    renumbered = [(i.target, i.to[0][-1].label) for i in script if i.kind is InstructionKind.RENUMBER and i.to]
+    assert renumbered[0] == ("第八条", "第七条")
+
+
+def test_quotations_of_several_paragraphs_in_both_styles() -> None:
+    # the older style opens every paragraph with “ and closes the last (刑法修正案)
+    criminal = policyparse.instructions(_parse(DECISIONS / "amend-criminal-law-amendment-11-2020.md"))
+    assert criminal[0].target == "第十七条"
+    assert criminal[0].text is not None and len(criminal[0].text.split("\n")) == 5
+    assert not any("“" in line[:1] for line in criminal[0].text.split("\n"))
+    # the newer opens once and closes after the last paragraph, on the lines after 「修改为：」
+    ip = policyparse.instructions(_parse(DECISIONS / "amend-spc-18-ip-interpretations-2020.md"))
+    listed = next(i for i in ip if i.target == "第一条" and i.text and i.text.count("\n") == 25)
+    assert listed.text is not None and listed.text.endswith("25.其他专利纠纷案件。")
+
+
+def test_nested_quotation_marks_become_double_ones() -> None:
+    decision = policyparse.parse("将第五条修改为：“坚持‘三个代表’重要思想。”\n")
+    assert policyparse.instructions(decision)[0].text == "坚持“三个代表”重要思想。"
+
+
+def test_a_decision_that_amends_several_texts_applies_the_part_that_names_the_base() -> None:
+    decision = policyparse.parse(
+        "一、修改《甲办法》\n1.将第一条中的“十日”修改为“十五日”。\n二、修改〈乙办法〉\n1.删去第二条。\n"
+    )
+    first = policyparse.parse("# 甲办法\n\n第一条　期限为十日。\n第二条　自公布之日起施行。\n")
+    second = policyparse.parse("# 乙办法\n\n第一条　期限为十日。\n第二条　自公布之日起施行。\n")
+    assert "十五日" in policyparse.to_text(policyparse.amend(first, decision))
+    amended = policyparse.to_text(policyparse.amend(second, decision))
+    assert "十日" in amended and "第二条" not in amended
+    other = policyparse.parse("# 丙办法\n\n第一条　期限为十日。\n")
+    with pytest.raises(AmendError, match="does not amend 《丙办法》"):
+        policyparse.amend(other, decision)
+
+
+# ---- applying: small real forms ------------------------------------------------------------
+
+BASE = (
+    "# 某某条例\n\n"
+    "第一条　为了规范管理，制定本条例。\n\n"
+    "第二条　申请人应当在十日内提交材料。\n\n逾期不提交的，视为撤回申请。\n\n"
+    "第三条　有下列情形之一的，不予受理：\n\n（一）材料不全的；\n\n（二）超过期限的。\n\n"
+    "第四条　违反本条例第二条规定的，依照本条例第三条处理。\n\n"
+    "第五条　本条例自公布之日起施行。\n"
+)
+
+
+def _amend(decision: str) -> str:
+    return policyparse.to_text(policyparse.amend(policyparse.parse(BASE), policyparse.parse(decision)))
+
+
+def test_substitution_in_a_clause_leaves_everything_else_byte_for_byte() -> None:
+    amended = _amend("将第二条第一款中的“十日”修改为“十五日”。\n")
+    assert amended == BASE.replace("十日", "十五日")
+
+
+def test_an_article_added_as_zhi_yi_keeps_its_label_without_renumbering() -> None:
+    amended = _amend("在第一条后增加一条，作为第一条之一：“国家鼓励电子申请。”\n")
+    assert amended == BASE.replace("制定本条例。\n\n", "制定本条例。\n\n第一条之一　国家鼓励电子申请。\n\n", 1)
+
+
+def test_renumbering_carries_the_references_along() -> None:
+    amended = _amend(
+        "一、删去第一条。\n二、在第二条后增加一条，作为第二条之一：“材料可以电子方式提交。”\n"
+        "本决定自公布之日起施行。\n《某某条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。\n"
+    )
+    document = policyparse.parse(amended)
+    labels = [s.label for s in document.walk() if s.kind is Kind.ARTICLE]
+    assert labels == ["第一条", "第二条", "第三条", "第四条", "第五条"]
+    assert "第四条　违反本条例第一条规定的，依照本条例第三条处理。" in amended
+    assert "第二条　材料可以电子方式提交。" in amended
+
+
+def test_an_explicit_renumbering() -> None:
+    amended = _amend("第五条改为第六条。\n")
+    assert "第六条　本条例自公布之日起施行。" in amended
+
+
+def test_delete_replace_and_add_a_clause_and_an_item() -> None:
+    amended = _amend(
+        "一、删去第二条第二款。\n"
+        "二、将第一条修改为：“为了规范管理，保障权益，制定本条例。”\n"
+        "三、第三条增加一项，作为第三项：“重复申请的。”\n"
+    )
+    assert "第一条　为了规范管理，保障权益，制定本条例。\n\n第二条" in amended
+    assert "逾期不提交" not in amended
+    # a new last item: the old last item's 。 becomes ；, the new one gets the label
+    assert "（二）超过期限的；\n\n（三）重复申请的。" in amended
+
+
+@pytest.mark.parametrize(
+    ("decision", "line", "message"),
+    [
+        ("将第九条修改为：“……。”\n", 1, "第九条 is not in the text"),
+        ("\n将第二条中的“三十日”修改为“十五日”。\n", 2, "“三十日” is not in it"),
+        ("将第二条修改为：“没有结束的引文。\n", 1, "never closes"),
+        ("将第二条修改为一条新的规定。\n", 1, "cannot read this instruction"),
+        ("一、删去第三条第五项。\n", 1, "第五项 is not in the article"),
+    ],
+)
+def test_an_instruction_that_cannot_be_applied_names_its_line(decision: str, line: int, message: str) -> None:
+    base = policyparse.parse(BASE)
+    with pytest.raises(AmendError, match=message) as raised:
+        policyparse.amend(base, policyparse.parse(decision))
+    assert raised.value.line == line
+    assert policyparse.to_text(base) == BASE  # nothing half-applied: the base is as it was
+
+
+def test_a_base_the_decision_does_not_name_is_an_error() -> None:
+    decision = _parse(DECISIONS / "amend-spc-food-drug-disputes.md")
+    with pytest.raises(AmendError, match="not 《某某条例》"):
+        policyparse.amend(policyparse.parse(BASE), decision)
+
+
+# ---- applying: the real before/after pairs, article by article -----------------------------
+
+_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）"})
+# Word field residue left at the end of two interpretations by the converter of their source
+# (tests/data/amend/SOURCES.md); the consolidated texts do not have it.
+_FIELD_RESIDUE = re.compile(r"PAGE\s*\d*")
+
+
+def _articles(document: Document) -> dict[str, str]:
+    """Each article's text, spacing and the half-width punctuation of some sources aside."""
+    return {
+        s.label or "": _FIELD_RESIDUE.sub("", re.sub(r"\s+", "", s.text)).translate(_FULL_WIDTH)
+        for s in document.walk()
+        if s.kind is Kind.ARTICLE
+    }
+
+
+PAIRS = [
+    # (base, decision, consolidated text, articles the decision's words do not give)
+    (AMEND / "base-spc-railway-injury-2020.md", DECISIONS / "amend-spc-railway-injury.md",
+     AMEND / "after-spc-railway-injury-2021.md", set()),
+    (AMEND / "base-spc-food-drug-2020.md", DECISIONS / "amend-spc-food-drug-disputes.md",
+     AMEND / "after-spc-food-drug-2021.md", set()),
+    (AMEND / "base-spc-patent-infringement-ii-2016.md", DECISIONS / "amend-spc-18-ip-interpretations-2020.md",
+     AMEND / "after-spc-patent-infringement-ii-2020.md", set()),
+    (AMEND / "base-spc-patent-disputes-2015.md", DECISIONS / "amend-spc-18-ip-interpretations-2020.md",
+     AMEND / "after-spc-patent-disputes-2020.md", set()),
+    (CORPUS / "law-legislation-2015.md", AMEND / "decision-legislation-2023.md",
+     CORPUS / "law-legislation-2023.md", set()),
+    (CORPUS / "law-civil-procedure-2021.md", AMEND / "decision-civil-procedure-2023.md",
+     CORPUS / "law-civil-procedure-2023.md", set()),
+    # 「在“商业秘密”后增加“个人隐私和个人信息”」: the consolidated text puts a 、 between them
+    (CORPUS / "law-anti-monopoly-2007.md", AMEND / "decision-anti-monopoly-2022.md",
+     CORPUS / "law-anti-monopoly-2022.md", {"第四十九条"}),
+    # 「此外，对条文顺序和个别文字作相应调整和修改」: 新年 → 元旦, 星期六 → 周六, by no instruction
+    (CORPUS / "reg-public-holidays-2013.md", AMEND / "decision-public-holidays-2024.md",
+     CORPUS / "reg-public-holidays-2024.md", {"第二条", "第六条"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("base", "decision", "after", "beyond"), PAIRS, ids=[p[2].stem for p in PAIRS])
+def test_the_consolidated_text_article_by_article(base: Path, decision: Path, after: Path, beyond: set[str]) -> None:
+    amended = policyparse.amend(_parse(base), _parse(decision))
+    got, want = _articles(amended), _articles(_parse(after))
+    assert list(got) == list(want)
+    differ = {label for label in want if got[label] != want[label]}
+    assert differ == beyond
+
+
+def test_a_new_section_is_headed_like_its_neighbours() -> None:
+    amended = policyparse.amend(
+        _parse(CORPUS / "law-civil-procedure-2021.md"), _parse(AMEND / "decision-civil-procedure-2023.md")
+    )
+    want = _parse(CORPUS / "law-civil-procedure-2023.md")
+    headings = [(s.kind, s.label, s.title) for s in amended.walk() if s.kind is not Kind.ARTICLE and s.label]
+    assert headings == [(s.kind, s.label, s.title) for s in want.walk() if s.kind is not Kind.ARTICLE and s.label]
+    text = policyparse.to_text(amended)
+    # written as the base writes its headings: Markdown level, spacing, blank lines
+    assert "\n\n#### 第四节 指定遗产管理人案件\n\n第一百九十四条 对遗产管理人" in text
+
+
+def test_untouched_text_stays_byte_for_byte() -> None:
+    base_path = AMEND / "base-spc-patent-infringement-ii-2016.md"
+    base_text = base_path.read_text(encoding="utf-8")
+    amended = policyparse.to_text(
+        policyparse.amend(_parse(base_path), _parse(DECISIONS / "amend-spc-18-ip-interpretations-2020.md"))
+    )
+    # the cover page and header before the 引言 (which the decision replaces), and 第三条
+    assert amended.startswith(base_text[: base_text.index("为正确审理")])
+    untouched = base_text[base_text.index("第三条") : base_text.index("第四条")]
+    assert untouched in amended
+
+
+# ---- the diff of base and amended text shows the edits of the script -----------------------
+
+
+@pytest.mark.parametrize(
+    ("base", "decision"),
+    [
+        (AMEND / "base-spc-railway-injury-2020.md", DECISIONS / "amend-spc-railway-injury.md"),
+        (CORPUS / "law-civil-procedure-2021.md", AMEND / "decision-civil-procedure-2023.md"),
+    ],
+    ids=["railway-injury", "civil-procedure"],
+)
+def test_the_diff_shows_exactly_the_edits_of_the_script(base: Path, decision: Path) -> None:
+    old, script_of = _parse(base), _parse(decision)
+    new = policyparse.amend(old, script_of)
+    ids = {s.label: s.id for s in old.walk() if s.kind is Kind.ARTICLE}
+    touched = {
+        ids[levels[0].label]
+        for i in policyparse.instructions(script_of, old)
+        if i.kind is not InstructionKind.RENUMBER
+        for levels in i.places
+        if levels and levels[0].unit == "article" and not levels[0].new
+    }
+    changed: set[str] = set()
+    added = 0
+    for change in policyparse.diff(old, new).changes:
+        if isinstance(change, Matched):
+            if change.old.kind == "article" and change.text_changed and not change.reference_only:
+                changed.add(change.old.id)
+        elif isinstance(change, Removed | Split):
+            changed.update({change.old.id} if change.old.kind == "article" else set())
+        elif isinstance(change, Merged):
+            changed.update(ref.id for ref in change.old if ref.kind == "article")
+        elif change.new.kind == "article":
+            added += 1
+    assert changed == touched
+    new_articles = sum(1 for s in new.walk() if s.kind is Kind.ARTICLE)
+    old_articles = sum(1 for s in old.walk() if s.kind is Kind.ARTICLE)
+    removed = sum(
+        1
+        for i in policyparse.instructions(script_of, old)
+        if i.kind in (InstructionKind.DELETE, InstructionKind.MERGE)
+        for _ in i.places[1 if i.kind is InstructionKind.MERGE else 0 :]
+    )
+    assert added == new_articles - old_articles + removed
