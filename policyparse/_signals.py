@@ -51,13 +51,41 @@ def stop_with_exceptions() -> Iterator[None]:
     """While a command runs (in the main thread): SIGINT raises KeyboardInterrupt, SIGTERM and
     SIGHUP raise :class:`Terminated`; the previous handlers come back afterwards."""
     handlers: dict[int, Handler] = dict.fromkeys(STOPPING, _raise_terminated)
-    handlers[signal.SIGINT] = signal.default_int_handler
+    handlers[signal.SIGINT] = _raise_interrupt
     with _handling(handlers):
         yield
 
 
-def _raise_terminated(signum: int, _: FrameType | None) -> None:
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    if _in_finalizer(frame):
+        _again_soon(signum)
+        return
+    raise KeyboardInterrupt
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    if _in_finalizer(frame):
+        _again_soon(signum)
+        return
     raise Terminated(signum)
+
+
+# Seconds before a signal that arrived inside a finalizer is sent again.
+_RETRY = 0.01
+
+
+def _in_finalizer(frame: FrameType | None) -> bool:
+    """Whether the signal came while a ``__del__`` ran (the garbage collector freeing a compiled
+    pattern of the regex module, say): Python prints an exception raised there and goes on, so
+    the run would not stop."""
+    return frame is not None and frame.f_code.co_name == "__del__"
+
+
+def _again_soon(signum: int) -> None:
+    """Send the signal again in a moment, when the finalizer has returned."""
+    timer = threading.Timer(_RETRY, os.kill, (os.getpid(), signum))
+    timer.daemon = True
+    timer.start()
 
 
 @contextlib.contextmanager

@@ -1,4 +1,4 @@
-"""CLI stage: ``policyparse convert``, ``check`` and ``diff``; a thin layer over the API (batches: ``_batch``)."""
+"""CLI stage: ``policyparse convert``, ``check``, ``diff`` and ``amend``; a thin layer over the API."""
 
 from __future__ import annotations
 
@@ -32,10 +32,11 @@ _OUTPUTS = (
     "  text       the text the document was read from, exactly"
 )
 _USAGE = (
-    "usage: policyparse {convert,check,diff} ... [-h] [--version]\n\n"
+    "usage: policyparse {convert,check,diff,amend} ... [-h] [--version]\n\n"
     "  convert   convert documents to JSON, Markdown or text\n"
     "  check     print diagnostics as file:line: code: message\n"
-    "  diff      compare two versions of a document\n\n"
+    "  diff      compare two versions of a document\n"
+    "  amend     apply an amendment decision to the text it amends\n\n"
     "policyparse VERB --help shows a verb's options."
 )
 
@@ -83,6 +84,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_convert_parser(verbs)
     _add_check_parser(verbs)
     add_diff_parser(verbs)
+    _add_amend_parser(verbs)
     return parser
 
 
@@ -186,6 +188,39 @@ def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParse
     return parser
 
 
+def _add_amend_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``amend`` verb (run by ``policyparse._amend_command``)."""
+    parser = verbs.add_parser(
+        "amend",
+        help="apply an amendment decision to the text it amends",
+        description=(
+            "Apply an amendment decision (修改决定, 修正案) to the text it amends and write the\n"
+            "consolidated text; --script prints the decision's edit script instead. An instruction\n"
+            "that cannot be read or applied is one line naming the decision's file and line, exit 1.\n\n"
+            + _INPUT_KINDS
+        ),
+        epilog=(
+            "examples:\n"
+            "  policyparse amend law-2015.md decision-2023.md -o law-2023.md\n"
+            "  policyparse amend law-2015.md decision-2023.md --script\n"
+            "  policyparse amend law-2015.md decision-2023.md --to json | jq .sections"
+        ),
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("base", metavar="BASE", help="the text the decision amends")
+    parser.add_argument("decision", metavar="DECISION", help="the amendment decision")
+    parser.add_argument(
+        "--to", choices=("text", "json", "markdown"), default="text",
+        help="output format (default: text, the consolidated text; json and markdown as convert writes them)",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
+    parser.add_argument(
+        "--script", action="store_true",
+        help="print the edit script (one line per instruction; a JSON array with --to json)",
+    )
+    _add_max_size(parser)
+
+
 def _add_max_size(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
@@ -236,6 +271,13 @@ def _run(argv: Sequence[str] | None) -> int:
             return run_diff(
                 arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color,
                 max_size=arguments.max_size,
+            )
+        if arguments.verb == "amend":
+            from policyparse._amend_command import run_amend
+
+            return run_amend(
+                arguments.base, arguments.decision, to=arguments.to, output=arguments.output,
+                script=arguments.script, max_size=arguments.max_size,
             )
         from policyparse import _convert_command  # the pipeline, imported for the verb only
 

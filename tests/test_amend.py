@@ -27,6 +27,9 @@ def _parse(path: Path) -> Document:
     return policyparse.parse(path.read_text(encoding="utf-8"), name=path.name)
 
 
+_INSTRUCTION_WORDS = re.compile(r"修改为|改为|删去|删除|增加|增写|作为|合并|调整|重新公布")
+
+
 def _counts(decision: Document) -> dict[str, int]:
     return dict(collections.Counter(i.kind.value for i in policyparse.instructions(decision)))
 
@@ -69,12 +72,22 @@ def _counts(decision: Document) -> dict[str, int]:
             AMEND / "decision-legislation-2023.md",
             {"split": 2, "replace": 23, "renumber": 24, "add": 18, "move": 5, "insert_text": 1, "substitute": 3},
         ),
-        (AMEND / "decision-public-holidays-2024.md", {"replace": 2, "add": 1, "renumber": 1}),
+        (AMEND / "decision-public-holidays-2024.md", {"replace": 2, "add": 1, "renumber": 2}),
     ],
     ids=lambda value: value.stem if isinstance(value, Path) else "",
 )
 def test_every_instruction_of_the_real_decisions_is_read(path: Path, expected: dict[str, int]) -> None:
-    assert _counts(_parse(path)) == expected
+    decision = _parse(path)
+    assert _counts(decision) == expected
+    # none left unread: every line that says 修改为, 删去, 增加… outside its quotations made an
+    # instruction (the closing 「……重新公布」 a renumbering)
+    from policyparse.amendments._statements import statements
+
+    said = {
+        s.line for s in statements(policyparse.to_text(decision)) if _INSTRUCTION_WORDS.search(s.skeleton)
+    }
+    read = {i.line for i in policyparse.instructions(decision)}
+    assert said <= read
 
 
 def test_an_instruction_reads_its_place_quotes_and_line() -> None:
@@ -126,6 +139,31 @@ def test_a_decision_that_amends_several_texts_applies_the_part_that_names_the_ba
     other = policyparse.parse("# 丙办法\n\n第一条　期限为十日。\n")
     with pytest.raises(AmendError, match="does not amend 《丙办法》"):
         policyparse.amend(other, decision)
+
+
+def test_a_state_council_decision_names_each_regulation_in_its_instruction() -> None:
+    # 国务院关于修改和废止部分行政法规的决定: 「一、将《…》第十五条修改为…」, and lines under it
+    # without a number go on in the same regulation
+    decision = policyparse.parse(
+        "一、将《中华人民共和国发票管理办法》第十五条修改为：“需要领用发票的单位和个人，应当办理发票领用手续。”\n"
+        "删去第十八条。\n"
+        "二、将《某某条例》第三条中的“甲”修改为“乙”。\n"
+    )
+    script = policyparse.instructions(decision)
+    assert [(i.kind.value, i.target, i.document) for i in script] == [
+        ("replace", "第十五条", "中华人民共和国发票管理办法"),
+        ("delete", "第十八条", "中华人民共和国发票管理办法"),
+        ("substitute", "第三条", "某某条例"),
+    ]
+    amended = policyparse.to_text(policyparse.amend(_parse(CORPUS / "reg-invoice-management-2019.md"), decision))
+    assert "应当办理发票领用手续。" in amended and "\n第十八条" not in amended
+
+
+def test_an_instruction_whose_text_cannot_be_told_is_an_error() -> None:
+    decision = policyparse.parse("一、将《甲办法》第一条修改为：“甲。”\n二、将《乙办法》第一条修改为：“乙。”\n三、删去第二条。\n")
+    with pytest.raises(AmendError, match="cannot tell which text") as raised:
+        policyparse.amend(policyparse.parse("# 甲办法\n\n第一条　甲乙。\n第二条　丙。\n"), decision)
+    assert raised.value.line == 3
 
 
 # ---- applying: small real forms ------------------------------------------------------------
@@ -324,3 +362,37 @@ def test_the_diff_shows_exactly_the_edits_of_the_script(base: Path, decision: Pa
         for _ in i.places[1 if i.kind is InstructionKind.MERGE else 0 :]
     )
     assert added == new_articles - old_articles + removed
+
+
+# ---- the command line ----------------------------------------------------------------------
+
+
+def test_cli_writes_the_consolidated_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from policyparse.cli import main
+
+    out = tmp_path / "after.md"
+    base, decision = AMEND / "base-spc-food-drug-2020.md", DECISIONS / "amend-spc-food-drug-disputes.md"
+    assert main(["amend", str(base), str(decision), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == policyparse.to_text(policyparse.amend(_parse(base), _parse(decision)))
+    assert main(["amend", str(base), str(decision), "--script"]) == 0
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[0]
+        .startswith("11: replace 第十二条 [art-12] “食品检验机构故意出具虚假检验报告")
+    )
+    assert main(["amend", str(base), str(decision), "--script", "--to", "json"]) == 0
+    script = __import__("json").loads(capsys.readouterr().out)
+    assert [entry["kind"] for entry in script] == ["replace", "renumber"]
+
+
+def test_cli_names_the_decisions_file_and_line_on_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from policyparse.cli import main
+
+    base = tmp_path / "base.md"
+    base.write_text(BASE, encoding="utf-8")
+    decision = tmp_path / "decision.txt"
+    decision.write_text("关于修改的决定\n\n一、将第二条中的“三十日”修改为“十五日”。\n", encoding="utf-8")
+    assert main(["amend", str(base), str(decision)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"policyparse: {decision}:3: substitute 第二条: “三十日” is not in it"]
+    assert main(["amend", str(tmp_path / "missing.md"), str(decision)]) == 2

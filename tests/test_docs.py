@@ -13,7 +13,7 @@ import regex
 
 from tests.conftest import ROOT
 
-DOCTEST_FILES = ["docs/json-format.md", "docs/cli.md", "docs/noisy-input.md", "docs/references.md"]
+DOCTEST_FILES = ["docs/json-format.md", "docs/cli.md", "docs/noisy-input.md", "docs/references.md", "docs/amend.md"]
 CONSOLE_FILES = ["docs/cli.md"]
 
 

@@ -234,3 +234,23 @@ def test_check_and_stderr_lines_show_escapes(tmp_path: Path) -> None:
     assert "\x1b" not in converted.stderr and "␛" in converted.stderr
     text = subprocess.run([SCRIPT, "convert", str(path), "--to", "text"], capture_output=True, check=False).stdout
     assert text == ESCAPES.encode("utf-8")  # --to text is data: the input, exactly
+
+
+def test_an_interrupt_inside_a_finalizer_is_sent_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Python prints an exception raised in __del__ and goes on: a Ctrl-C that lands while the
+    # garbage collector frees a compiled pattern would be lost (it made the start-up test flaky)
+    from policyparse import _signals
+
+    sent: list[int] = []
+    monkeypatch.setattr(_signals, "_again_soon", sent.append)
+    frames = []
+
+    class Finalized:
+        def __del__(self) -> None:
+            frames.append(sys._getframe())
+
+    Finalized()
+    _signals._raise_interrupt(signal.SIGINT, frames[0])
+    assert sent == [signal.SIGINT]
+    with pytest.raises(KeyboardInterrupt):
+        _signals._raise_interrupt(signal.SIGINT, sys._getframe())

@@ -102,17 +102,24 @@ def _for_base(script: Script, base: Document) -> tuple[Instruction, ...]:
         if script.named and not any(names.named(name) for name in script.named):
             raise AmendError(f"the decision amends 《{script.named[0]}》, not {names}")
         return script.instructions
+    for instruction in script.instructions:
+        if instruction.document is None and not _whole_renumbering(instruction) and len(documents) > 1:
+            raise AmendError("cannot tell which text this instruction amends", line=instruction.line)
     chosen = tuple(
         i for i in script.instructions
         if (i.document is None and len(documents) <= 1 and not script.parts)
         or (i.document is not None and names.named(i.document))
-        or (i.document is None and i.kind is InstructionKind.RENUMBER and not i.places
-            and any(names.named(part) for part in script.parts))
+        or (_whole_renumbering(i) and any(names.named(part) for part in (*script.parts, *documents)))
     )  # fmt: skip
     if not any(i.document is not None for i in chosen):
         named = "、".join(f"《{name}》" for name in (script.parts or sorted(documents)))
         raise AmendError(f"the decision does not amend {names}; it amends {named}")
     return chosen
+
+
+def _whole_renumbering(instruction: Instruction) -> bool:
+    """「……作相应修改后，重新公布」 said once for every text the decision amends."""
+    return instruction.kind is InstructionKind.RENUMBER and not instruction.places and instruction.document is None
 
 
 class _BaseNames:

@@ -212,6 +212,8 @@ def assemble(state: State, *, by_number: bool) -> str:
             before = block.before
         elif position and not before:
             before = state.article_gap
+        if not position and emitted[0][-1:] in ("\n", ""):
+            before = before.lstrip(_BLANK)  # the first article gone: its blank lines once
         emitted.append(before + block.text)
     emitted.append(_carry(carried, state.pieces[-1].text))
     return "".join(emitted)

@@ -68,7 +68,7 @@ class Action:
 
 @functools.cache
 def _parser() -> lark.Lark:
-    return lark.Lark(grammar_text(GRAMMAR_FILE), parser="earley", lexer=_Passthrough, maybe_placeholders=False)
+    return lark.Lark(grammar_text(GRAMMAR_FILE), parser="lalr", lexer=_Passthrough, maybe_placeholders=False)
 
 
 class _Passthrough(lark.lexer.Lexer):

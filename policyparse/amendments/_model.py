@@ -64,9 +64,11 @@ class Instruction:
     Attributes:
         kind: what it does.
         target: the place as the decision names it, levels it leaves out filled in from the
-            instruction before (「第三条」 then 「第二款」 is 「第三条第二款」); 「」 for the whole text.
+            instruction before (「第三条」 then 「第二款」 is 「第三条第二款」); for an add, the new
+            place; 「」 for the whole text.
         places: the places it acts on, one tuple of levels per place (a list or range of
-            articles gives several), outermost level first.
+            articles gives several), outermost level first; for an add, the place it goes
+            after or in (「在第十条后」), if the decision says.
         to: for add, where the new units stand (「作为第十条之一」); for renumber, the new
             numbers, one per place.
         text: the new text (replace, add, merge, insert_text), paragraphs joined by ``\\n``,

@@ -24,7 +24,8 @@ _ENUMERATOR = regex.compile(
 )
 _PART_HEADER = regex.compile(r"^修改[《〈](?P<title>[^》〉]+)[》〉][。：:]?$")
 _IN_FORCE = regex.compile(r"(?:自|于).{0,30}(?:起|之日)施行[。.]?$|^施行$")
-_REPUBLISH = regex.compile(r"重新公布")
+# 「……重新公布」, 「此外，对条文顺序和个别文字作相应调整和修改」: the articles take new numbers
+_REPUBLISH = regex.compile(r"重新公布|条文顺序.{0,12}调整")
 _NAMED = regex.compile(r"[《〈](?P<title>[^》〉]+)[》〉]")
 _AMENDED = regex.compile(r"对[《〈]([^》〉]+)[》〉]")  # 「决定对《…》作如下修改」
 _SHORT_NAME = regex.compile(r"[《〈](?P<title>[^》〉]+)[》〉][（(]以下简称[《〈“](?P<short>[^》〉”]+)[》〉”][)）]")
@@ -55,6 +56,7 @@ class _Context:
 
     levels: tuple[Place, ...] = ()
     anchor: str | None = None
+    document: str | None = None  # the text it is in, when the statement named it: 将《…》第十五条
 
 
 def read_script(decision: Document, text: str) -> Script:
@@ -179,7 +181,7 @@ def _instructions(
     built: list[tuple[Instruction, bool]] = []
     for action in actions:
         law = next((unit.law for unit in action.units if unit.law), None)
-        own_document = document
+        own_document = context.document or document
         if law and law[0] in "《〈":
             own_document = _full(law[1:-1], short_names)
         if action.kind is InstructionKind.DELETE_TEXT:
@@ -207,8 +209,10 @@ def _instructions(
             if kind is not InstructionKind.RENUMBER:
                 written = tuple(attrs.evolve(u, levels=_made_new(u.levels)) for u in action.to)
                 to, context, to_target = _places(written, start)
-            if kind is InstructionKind.ADD and not action.units:
-                places, target = (), to_target  # 「同时增加一款作为第二款」: the place is in ``to``
+            if kind is InstructionKind.ADD:
+                target = to_target  # the new place; ``places`` is where it goes after, if said
+                if not action.units:
+                    places = ()  # 「同时增加一款作为第二款」: the place is in ``to`` alone
         anchor = _at(quotes, action.anchor)
         if anchor is not None:
             context = attrs.evolve(context, anchor=anchor)
@@ -231,6 +235,7 @@ def _instructions(
             context, quoted,
         )  # fmt: skip
         built.append((instruction, action.content_follows))
+        context = attrs.evolve(context, document=own_document if own_document != document else None)
     return built, context
 
 

@@ -38,9 +38,11 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("NEW_UNITS", rf"[{SMALL_NUMERAL}两]+(?:条|款|项|目|节|章|编|句|段)"),
     ("MERGE", r"合并"),
     ("ORDER_CHANGE_TO", r"调整为"),
-    ("CHANGE_TO", r"修改为|修改成|改为|改成|替换为"),
+    # a comma before 修改为, 作为 is theirs (「将第九条第一款中的“A”，修改为“B”」): one token, so
+    # that one look ahead tells it from a comma between two actions
+    ("CHANGE_TO", r"[，,]?(?:修改为|修改成|改为|改成|替换为)"),
     ("ACCORDINGLY", r"相应|依次"),
-    ("AS", r"分别作为|作为|列为"),
+    ("AS", r"[，,]?(?:分别作为|作为|列为)"),
     ("CONTENT", r"[，,。]?(?:内容为|内容如下|如下)"),
     ("START", r"开始部分|开头部分|开头|起始部分"),
     ("END", r"末尾|结尾|最后"),
