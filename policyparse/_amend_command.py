@@ -8,13 +8,13 @@ decision's file and line, exit 1; an input that cannot be read is one line too, 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from policyparse._output import InputFiles, write_atomically
-from policyparse._read import DEFAULT_MAX_SIZE, read_error, read_limited
+from policyparse._command_io import Trouble, load_document, write_result
+from policyparse._output import InputFiles
+from policyparse._read import DEFAULT_MAX_SIZE
 from policyparse._visible import visible
-from policyparse.errors import AmendError, PolicyParseError
+from policyparse.errors import AmendError
 
 if TYPE_CHECKING:
     from policyparse.model import Document
@@ -25,10 +25,6 @@ FORMATS = ("text", "json", "markdown")
 EXIT_OK = 0
 EXIT_AMEND_ERROR = 1
 EXIT_TROUBLE = 2
-
-
-class _Trouble(Exception):
-    """An input that cannot be read; the message is one line for stderr."""
 
 
 def run_amend(
@@ -48,11 +44,11 @@ def run_amend(
     out = stdout or sys.stdout
     try:
         if to not in FORMATS:
-            raise _Trouble(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}")
+            raise Trouble(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}")
         if output is not None and (overwritten := InputFiles((base, decision)).named(output)) is not None:
-            raise _Trouble(f"{output}: is the input {overwritten}; refusing to write over it")
-        base_document, decision_document = (_load(name, max_size) for name in (base, decision))
-    except _Trouble as trouble:
+            raise Trouble(f"{output}: is the input {overwritten}; refusing to write over it")
+        base_document, decision_document = (load_document(name, max_size) for name in (base, decision))
+    except Trouble as trouble:
         print(visible(f"policyparse: {trouble}"), file=err)
         return EXIT_TROUBLE
     try:
@@ -61,16 +57,7 @@ def run_amend(
         where = f"{decision}:{error.line}" if error.line is not None else decision
         print(visible(f"policyparse: {where}: {error.message}"), file=err)
         return EXIT_AMEND_ERROR
-    try:
-        if output is not None:
-            write_atomically(output, rendered)
-        else:
-            out.write(rendered)
-            out.flush()
-    except OSError as error:
-        if isinstance(error, BrokenPipeError):
-            raise
-        print(f"policyparse: {output or 'cannot write the output'}: {error.strerror or error}", file=err)
+    if not write_result(rendered, output, out, err):
         return EXIT_TROUBLE
     return EXIT_OK
 
@@ -95,18 +82,3 @@ def _result(base: Document, decision: Document, *, to: str, script: bool) -> str
     from policyparse._text import to_text
 
     return to_text(amended)
-
-
-def _load(name: str, limit: int) -> Document:
-    try:
-        data = read_limited(name, limit)
-    except OSError as error:
-        raise _Trouble(read_error(name, error)) from error
-    except PolicyParseError as error:
-        raise _Trouble(f"{name}: {error}") from error
-    from policyparse._inputs import parse_bytes
-
-    try:
-        return parse_bytes(data, name=Path(name).name)
-    except PolicyParseError as error:
-        raise _Trouble(f"{name}: {error}") from error

@@ -8,31 +8,24 @@ undecodable file, or a bad format name), with one line on stderr and never a tra
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from policyparse._command_io import Trouble, load_document, write_result
 from policyparse._formats import DIFF_FORMATS as FORMATS
-from policyparse._output import InputFiles, write_atomically
-from policyparse._read import DEFAULT_MAX_SIZE, read_error, read_limited
+from policyparse._output import InputFiles
+from policyparse._read import DEFAULT_MAX_SIZE
 from policyparse._visible import visible
-from policyparse.errors import PolicyParseError
 
 if TYPE_CHECKING:
     from policyparse.compare.records import DocumentDiff
-    from policyparse.model import Document
 
 __all__ = ["EXIT_DIFFERENT", "EXIT_SAME", "EXIT_TROUBLE", "FORMATS", "run_diff"]
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
 EXIT_TROUBLE = 2
-
-
-class _Trouble(Exception):
-    """An input that cannot be compared; the message is one line for stderr."""
 
 
 def run_diff(
@@ -66,13 +59,13 @@ def run_diff(
     out = stdout or sys.stdout
     try:
         if to not in FORMATS:
-            raise _Trouble(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}")
+            raise Trouble(f"unknown format {to!r}: choose one of {', '.join(FORMATS)}")
         if old == "-" and new == "-":
-            raise _Trouble("only one of OLD and NEW can be - (stdin)")
+            raise Trouble("only one of OLD and NEW can be - (stdin)")
         if output is not None and (overwritten := InputFiles((old, new)).named(output)) is not None:
-            raise _Trouble(f"{output}: is the input {overwritten}; refusing to write over it")
-        documents = [_load(name, stdin or sys.stdin, max_size) for name in (old, new)]
-    except _Trouble as trouble:
+            raise Trouble(f"{output}: is the input {overwritten}; refusing to write over it")
+        documents = [load_document(name, max_size, stdin or sys.stdin) for name in (old, new)]
+    except Trouble as trouble:
         print(visible(f"policyparse: {trouble}"), file=err)
         return EXIT_TROUBLE
     from policyparse.compare.engine import diff  # the parse and diff stacks, for this verb only
@@ -80,29 +73,9 @@ def run_diff(
     result = diff(documents[0], documents[1])
     writes_terminal = output is None and out is not None and out.isatty()
     paint = color == "always" or (color == "auto" and writes_terminal and not os.environ.get("NO_COLOR"))
-    if not _write(_render(result, to, paint), output, out, err):
+    if not write_result(_render(result, to, paint), output, out, err):
         return EXIT_TROUBLE
     return EXIT_DIFFERENT if result.substantive else EXIT_SAME
-
-
-def _write(rendered: str, output: str | None, out: TextIO | None, err: TextIO) -> bool:
-    """Write the diff to ``output`` (whole or not at all) or to ``out``; False, with one line on
-    ``err``, when that fails (a closed pipe raises: the caller stops quietly)."""
-    try:
-        if output is not None:
-            write_atomically(output, rendered)
-        elif out is None:  # a closed stdout (>&-): Python sets sys.stdout to None
-            raise OSError(errno.EBADF, "standard output is closed")
-        else:
-            out.write(rendered)
-            out.flush()
-    except OSError as error:
-        if isinstance(error, BrokenPipeError):
-            raise
-        where = output if output is not None else "cannot write the output"
-        print(f"policyparse: {where}: {error.strerror or error}", file=err)
-        return False
-    return True
 
 
 def _render(result: DocumentDiff, to: str, paint: bool) -> str:
@@ -122,22 +95,3 @@ def _render(result: DocumentDiff, to: str, paint: bool) -> str:
     from policyparse.compare.render_text import diff_to_text
 
     return diff_to_text(result, color=paint)
-
-
-def _load(name: str, stdin: TextIO, limit: int) -> Document:
-    """Read, decode and parse one input; raise _Trouble with a one-line reason."""
-    try:
-        if name == "-" and stdin is not sys.stdin:  # a test's stream
-            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
-        else:
-            data = read_limited(name, limit)
-    except OSError as error:
-        raise _Trouble(read_error(name, error)) from error
-    except PolicyParseError as error:
-        raise _Trouble(f"{name}: {error}") from error
-    from policyparse._inputs import parse_bytes
-
-    try:
-        return parse_bytes(data, name=None if name == "-" else Path(name).name)
-    except PolicyParseError as error:
-        raise _Trouble(f"{name}: {error}") from error

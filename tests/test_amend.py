@@ -209,6 +209,17 @@ def test_an_explicit_renumbering() -> None:
     assert "第六条　本条例自公布之日起施行。" in amended
 
 
+def test_words_replaced_respectively_deleted_in_a_list_and_throughout() -> None:
+    amended = _amend(
+        "一、将第二条第一款中的“十日”、“材料”分别修改为“十五日”、“申请材料”。\n"
+        "二、删去第一条中的“规范”、“本”。\n"
+        "三、将本条例中的“申请人”统一修改为“当事人”。\n"
+    )
+    assert "第二条　当事人应当在十五日内提交申请材料。" in amended
+    assert "第一条　为了管理，制定条例。" in amended
+    assert "申请人" not in amended
+
+
 def test_delete_replace_and_add_a_clause_and_an_item() -> None:
     amended = _amend(
         "一、删去第二条第二款。\n"

@@ -21,9 +21,10 @@ from __future__ import annotations
 import attrs
 import regex
 
-from policyparse.amendments._apply import apply, number_articles
-from policyparse.amendments._blocks import State, assemble, cut
+from policyparse.amendments._apply import apply
+from policyparse.amendments._blocks import assemble, cut, placed
 from policyparse.amendments._model import Instruction, InstructionKind, Place, Position
+from policyparse.amendments._numbering import number_articles
 from policyparse.amendments._script import Script, read_script
 from policyparse.errors import AmendError
 from policyparse.model import Document
@@ -86,10 +87,8 @@ def amended_text(base: Document, decision: Document) -> str:
     for instruction in chosen:
         apply(state, instruction, renumbering=renumbering)
     if renumbering:
-        from policyparse.amendments._blocks import _as_placed
-
         last = chosen[-1].line if chosen else None
-        number_articles(state, _as_placed(state), line=last or 1)
+        number_articles(state, placed(state), line=last or 1)
     return assemble(state, by_number=renumbering)
 
 
@@ -158,5 +157,3 @@ def _with_sections(base: Document, chosen: tuple[Instruction, ...]) -> list[Inst
 
     return [attrs.evolve(i, section=section_of(base, i)) for i in chosen]
 
-
-del State

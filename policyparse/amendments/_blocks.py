@@ -20,7 +20,7 @@ from policyparse.amendments._tracked import Mark, Tracked
 from policyparse.model import Document, Kind, Section, Span
 from policyparse.numerals import label_number
 
-__all__ = ["Block", "State", "article_key", "cut"]
+__all__ = ["Block", "State", "article_key", "assemble", "cut", "placed"]
 
 _BLANK = " \t\u3000\u00a0\r\n"
 
@@ -206,7 +206,7 @@ def assemble(state: State, *, by_number: bool) -> str:
             lead[id(block)] = _carry(carried, piece)
             carried = ""
     emitted: list[str] = [state.pieces[0].text]
-    for position, block in enumerate(_by_number(state) if by_number else _as_placed(state)):
+    for position, block in enumerate(_by_number(state) if by_number else placed(state)):
         before = lead.get(id(block), "")
         if block.new and block.before is not None:
             before = block.before
@@ -228,7 +228,9 @@ def _carry(carried: str, piece: str) -> str:
     return carried.rstrip(_BLANK) + piece
 
 
-def _as_placed(state: State) -> list[Block]:
+def placed(state: State) -> list[Block]:
+    """The standing blocks in the order they stand: each base article, the articles added after
+    it, then the articles the decision numbered without saying after which."""
     order: list[Block] = []
     for block in state.blocks:
         if not block.deleted:
@@ -251,5 +253,5 @@ def _placed_after(state: State, block: Block) -> list[Block]:
 
 
 def _by_number(state: State) -> list[Block]:
-    standing = _as_placed(state)
+    standing = placed(state)
     return sorted(standing, key=lambda block: block.final or 0)

@@ -89,7 +89,13 @@ def read_actions(skeleton: str) -> tuple[Action, ...]:
         lark.exceptions.UnexpectedInput: terminals in an order the grammar does not know.
     """
     tree = _parser().parse(list(tokens(skeleton)))
-    return tuple(child for child in _Build().transform(tree).children if isinstance(child, Action))
+    found: list[Action] = []
+    for child in _Build().transform(tree).children:
+        if isinstance(child, Action):
+            found.append(child)
+        elif isinstance(child, list):  # substitute_each: one action per pair
+            found.extend(child)
+    return tuple(found)
 
 
 def _quote(token: lark.Token) -> int:
@@ -142,11 +148,20 @@ class _Build(lark.Transformer[lark.Token, Any]):
         return tuple(found)
 
     def quoted_place(self, children: list[Any]) -> tuple[tuple[Written, ...], int]:
-        units: tuple[Written, ...] = ()
-        for child in children:
-            if isinstance(child, tuple):
-                units = child
-        return units, _quote(_quotes(children)[0])
+        return _units(children), _quote(_quotes(children)[0])
+
+    def substitute_each(self, children: list[Any]) -> list[Action]:
+        quotes = _quotes(children)
+        verb = _first_token_of(children, "CHANGE_TO")
+        olds = [q for q in quotes if (q.start_pos or 0) < verb]
+        news = [q for q in quotes if (q.start_pos or 0) > verb]
+        if len(olds) != len(news):  # 「“A”、“B”修改为“C”、“D”、“E”」: cannot pair them
+            raise lark.exceptions.LarkError("as many new words as old ones are needed")
+        units = _units(children)
+        return [
+            Action(kind=InstructionKind.SUBSTITUTE, units=units if index == 0 else (), old=_quote(old), new=_quote(new))
+            for index, (old, new) in enumerate(zip(olds, news, strict=True))
+        ]
 
     def replace(self, children: list[Any]) -> Action:
         return Action(kind=InstructionKind.REPLACE, units=_units(children), text=_quote(_quotes(children)[-1]))
@@ -173,7 +188,11 @@ class _Build(lark.Transformer[lark.Token, Any]):
         return Action(kind=InstructionKind.DELETE, units=_units(children))
 
     def delete_text(self, children: list[Any]) -> Action:
-        olds = tuple(child for child in children if isinstance(child, tuple))
+        olds = tuple(
+            child if isinstance(child, tuple) else ((), _quote(child))
+            for child in children
+            if isinstance(child, tuple) or (isinstance(child, lark.Token) and child.type == "QUOTE")
+        )
         return Action(kind=InstructionKind.DELETE_TEXT, olds=olds)
 
     def add(self, children: list[Any]) -> Action:

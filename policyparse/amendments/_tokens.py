@@ -29,7 +29,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("SECTION", rf"第{_N}节"),
     ("BOOK", rf"第{_N}编"),
     ("NATURAL_PARAGRAPH", rf"第{_N}自然段"),
-    ("THIS", r"这一(?:自然段|款|条|项|目|节|章)|本(?:条|款|项)|该(?:条|款|项)"),
+    ("THIS", r"这一(?:自然段|款|条|项|目|节|章)|(?:本|该)(?:条|款|项)(?!例)"),
     ("PART", r"章名|节名|编名|名称|标题|题目|题注|引言|序言|前言|条首部分|条首|款首部分|项首部分"),
     ("JIANG", r"将|把"),
     ("ZAI", r"在"),
@@ -40,7 +40,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("ORDER_CHANGE_TO", r"调整为"),
     # a comma before 修改为, 作为 is theirs (「将第九条第一款中的“A”，修改为“B”」): one token, so
     # that one look ahead tells it from a comma between two actions
-    ("CHANGE_TO", r"[，,]?(?:修改为|修改成|改为|改成|替换为)"),
+    ("CHANGE_TO", r"[，,]?(?:分别|统一|均|一律|一并)?(?:修改为|修改成|改为|改成|替换为)"),
     ("ACCORDINGLY", r"相应|依次"),
     ("AS", r"[，,]?(?:分别作为|作为|列为)"),
     ("CONTENT", r"[，,。]?(?:内容为|内容如下|如下)"),
