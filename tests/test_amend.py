@@ -250,6 +250,11 @@ def test_an_instruction_that_cannot_be_applied_names_its_line(decision: str, lin
     assert policyparse.to_text(base) == BASE  # nothing half-applied: the base is as it was
 
 
+def test_a_decision_without_instructions_is_an_error() -> None:
+    with pytest.raises(AmendError, match="holds no instruction"):
+        policyparse.amend(policyparse.parse(BASE), policyparse.parse(BASE))
+
+
 def test_a_base_the_decision_does_not_name_is_an_error() -> None:
     decision = _parse(DECISIONS / "amend-spc-food-drug-disputes.md")
     with pytest.raises(AmendError, match="not 《某某条例》"):

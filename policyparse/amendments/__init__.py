@@ -82,6 +82,8 @@ def amended_text(base: Document, decision: Document) -> str:
 
     script = read_script(decision, to_text(decision))
     chosen = _for_base(script, base)
+    if not chosen:  # a file that is no decision: the base back unchanged would hide the mistake
+        raise AmendError("the decision holds no instruction (将…修改为, 删去…, 增加…)")
     renumbering = any(i.kind is InstructionKind.RENUMBER and not i.places for i in chosen)
     state = cut(base, to_text(base))
     for instruction in chosen:
