@@ -63,23 +63,32 @@ def substitute(step: Step, new: str | None = None) -> None:
     if not old or new is None:
         raise step.fail("no quoted text")
     found = 0
+    only = step.instruction.occurrence
     for levels in step.instruction.places or ((),):
         for text, start, end in regions_of(step, levels):
-            found += _replace_all(text, start, end, old, new)
-    if not found:
-        raise step.fail(f"“{old}” is not in it")
+            found += _replace_all(text, start, end, old, new, only=None if only is None else only - found)
+    if not found or (only is not None and found < only):
+        times = f" {only} times" if only is not None and found else ""
+        raise step.fail(f"“{old}” is not in it{times}")
 
 
-def _replace_all(text: Tracked, start: int, end: int, old: str, new: str) -> int:
+def _replace_all(text: Tracked, start: int, end: int, old: str, new: str, *, only: int | None = None) -> int:
+    """Replace ``old`` by ``new`` in ``text[start:end]``: every time, or (``only``) the
+    ``only``-th time alone; return how many times it stood there (up to ``only``)."""
     count = 0
     at = text.text.find(old, start, end)
     while at != -1:
-        text.splice(at, at + len(old), new)
-        length = len(text.text)
-        tidy(text, at if not new or new.startswith("的") else at + len(new))
-        end += len(new) - len(old) + len(text.text) - length
         count += 1
-        at = text.text.find(old, at + len(new), end)
+        if only is None or count == only:
+            text.splice(at, at + len(old), new)
+            length = len(text.text)
+            tidy(text, at if not new or new.startswith("的") else at + len(new))
+            end += len(new) - len(old) + len(text.text) - length
+            if only is not None:
+                return count
+            at = text.text.find(old, at + len(new), end)
+        else:
+            at = text.text.find(old, at + len(old), end)
     return count
 
 

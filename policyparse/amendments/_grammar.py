@@ -14,7 +14,7 @@ from policyparse.amendments._model import InstructionKind, Place, Position
 from policyparse.amendments._tokens import tokens
 from policyparse.numerals import label_number
 
-__all__ = ["Action", "Written", "read_actions"]
+__all__ = ["Action", "Old", "Written", "read_actions"]
 
 GRAMMAR_FILE = "amend.lark"
 
@@ -50,6 +50,16 @@ class Written:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)
+class Old:
+    """Quoted words an action changes, in their place: units (maybe none), the quotation, and
+    which time they stand there (「第一处」), if said."""
+
+    units: tuple[Written, ...] = ()
+    quote: int
+    occurrence: int | None = None
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Action:
     """One action rule of the grammar, as written: its units, quotations (indexes) and words."""
 
@@ -59,7 +69,10 @@ class Action:
     text: int | None = None  # the quotation holding the new text
     old: int | None = None
     new: int | None = None
-    olds: tuple[tuple[tuple[Written, ...], int], ...] = ()  # delete_text: (units, quotation)
+    olds: tuple[Old, ...] = ()  # delete_text: the words, each in its place
+    occurrence: int | None = None  # substitute: only the Nth time the words stand (第一处)
+    continues: bool = False  # more: goes on with the deletion before it
+    text_count: int = 1  # quotations side by side from ``text`` on, one text
     anchor: int | None = None
     position: Position | None = None
     content_follows: bool = False  # 「内容如下：」: the new text is on the lines after
@@ -93,7 +106,7 @@ def read_actions(skeleton: str) -> tuple[Action, ...]:
     for child in _Build().transform(tree).children:
         if isinstance(child, Action):
             found.append(child)
-        elif isinstance(child, list):  # substitute_each: one action per pair
+        elif isinstance(child, list):  # substitute: one action per pair of words
             found.extend(child)
     return tuple(found)
 
@@ -147,53 +160,53 @@ class _Build(lark.Transformer[lark.Token, Any]):
                 joiner = "to" if child.type == "TO" else "and"
         return tuple(found)
 
-    def quoted_place(self, children: list[Any]) -> tuple[tuple[Written, ...], int]:
-        return _units(children), _quote(_quotes(children)[0])
+    def old(self, children: list[Any]) -> Old:
+        occurrence = next((c for c in children if isinstance(c, lark.Token) and c.type == "OCCURRENCE"), None)
+        return Old(
+            units=_units(children),
+            quote=_quote(_quotes(children)[0]),
+            occurrence=label_number(occurrence.value[1:-1]) if occurrence else None,
+        )
 
-    def substitute_each(self, children: list[Any]) -> list[Action]:
-        quotes = _quotes(children)
-        verb = _first_token_of(children, "CHANGE_TO")
-        olds = [q for q in quotes if (q.start_pos or 0) < verb]
-        news = [q for q in quotes if (q.start_pos or 0) > verb]
-        if len(olds) != len(news):  # 「“A”、“B”修改为“C”、“D”、“E”」: cannot pair them
-            raise lark.exceptions.LarkError("as many new words as old ones are needed")
-        units = _units(children)
-        return [
-            Action(kind=InstructionKind.SUBSTITUTE, units=units if index == 0 else (), old=_quote(old), new=_quote(new))
-            for index, (old, new) in enumerate(zip(olds, news, strict=True))
-        ]
+    def olds(self, children: list[Any]) -> list[Old]:
+        return [child for child in children if isinstance(child, Old)]
 
     def replace(self, children: list[Any]) -> Action:
-        return Action(kind=InstructionKind.REPLACE, units=_units(children), text=_quote(_quotes(children)[-1]))
-
-    def substitute(self, children: list[Any]) -> Action:
         quotes = _quotes(children)
-        scope = [child for child in children if isinstance(child, tuple)]
-        anchor = _quote(quotes[0]) if len(quotes) == 3 else None
-        units = scope[-1] if scope else ()
-        if len(scope) == 2:  # 宪法第六十七条“……”中第六项“A”修改为“B”: the 项 of the 款 named
-            outer = scope[0][0]
-            units = tuple(
-                attrs.evolve(unit, levels=outer.levels + unit.levels, text=outer.text + unit.text) for unit in scope[1]
-            )
         return Action(
-            kind=InstructionKind.SUBSTITUTE,
-            units=units,
-            old=_quote(quotes[-2]),
-            new=_quote(quotes[-1]),
-            anchor=anchor,
+            kind=InstructionKind.REPLACE, units=_units(children), text=_quote(quotes[0]), text_count=len(quotes)
         )
+
+    def substitute(self, children: list[Any]) -> list[Action]:
+        quotes = _quotes(children)
+        olds = next((child for child in children if isinstance(child, list)), None)
+        if olds is None:  # 宪法第六十七条“……”中第六项“A”修改为“B”: the 项 of the 款 named
+            outer, inner = (child for child in children if isinstance(child, tuple))
+            units = tuple(
+                attrs.evolve(unit, levels=outer[0].levels + unit.levels, text=outer[0].text + unit.text)
+                for unit in inner
+            )
+            return [Action(kind=InstructionKind.SUBSTITUTE, units=units, old=_quote(quotes[1]),
+                           new=_quote(quotes[2]), anchor=_quote(quotes[0]))]  # fmt: skip
+        verb = _first_token_of(children, "CHANGE_TO")
+        news = [_quote(q) for q in quotes if (q.start_pos or 0) > verb]
+        if len(news) not in (1, len(olds)):  # 「“A”、“B”修改为“C”、“D”、“E”」: cannot pair them
+            raise lark.exceptions.LarkError("as many new words as old ones are needed")
+        return [
+            Action(kind=InstructionKind.SUBSTITUTE, units=old.units, old=old.quote,
+                   new=news[index if len(news) > 1 else 0], occurrence=old.occurrence)
+            for index, old in enumerate(olds)
+        ]  # fmt: skip
+
+    def delete_text(self, children: list[Any]) -> Action:
+        olds = next(child for child in children if isinstance(child, list))
+        return Action(kind=InstructionKind.DELETE_TEXT, olds=tuple(olds))
+
+    def more(self, children: list[Any]) -> Action:
+        return Action(kind=InstructionKind.DELETE_TEXT, olds=tuple(children[0]), continues=True)
 
     def delete(self, children: list[Any]) -> Action:
         return Action(kind=InstructionKind.DELETE, units=_units(children))
-
-    def delete_text(self, children: list[Any]) -> Action:
-        olds = tuple(
-            child if isinstance(child, tuple) else ((), _quote(child))
-            for child in children
-            if isinstance(child, tuple) or (isinstance(child, lark.Token) and child.type == "QUOTE")
-        )
-        return Action(kind=InstructionKind.DELETE_TEXT, olds=olds)
 
     def add(self, children: list[Any]) -> Action:
         unit_lists = [child for child in children if isinstance(child, tuple)]
@@ -234,15 +247,20 @@ class _Build(lark.Transformer[lark.Token, Any]):
         )
 
     def merge(self, children: list[Any]) -> Action:
-        return Action(kind=InstructionKind.MERGE, units=_units(children), text=_quote(_quotes(children)[-1]))
-
-    def split(self, children: list[Any]) -> Action:
         unit_lists = [child for child in children if isinstance(child, tuple)]
+        quotes = _quotes(children)
         return Action(
-            kind=InstructionKind.SPLIT,
+            kind=InstructionKind.MERGE,
             units=unit_lists[0],
             to=unit_lists[1] if len(unit_lists) > 1 else (),
+            text=_quote(quotes[-1]) if quotes else None,
         )
+
+    def split(self, children: list[Any]) -> Action:
+        verb = next(c for c in children if isinstance(c, lark.Token) and c.type in ("CHANGE_TO", "DIVIDE"))
+        before = [c for c in children[: children.index(verb)] if isinstance(c, tuple)]
+        after = [c for c in children[children.index(verb) :] if isinstance(c, tuple)]
+        return Action(kind=InstructionKind.SPLIT, units=before[0] if before else (), to=after[0] if after else ())
 
     def move(self, children: list[Any]) -> Action:
         unit_lists = [child for child in children if isinstance(child, tuple)]

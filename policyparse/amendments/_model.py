@@ -77,6 +77,8 @@ class Instruction:
         new: the quoted replacement of a substitution.
         position: where insert_text puts its text.
         anchor: quoted words naming the 款 a place means (宪法第六十二条“全国人民代表大会行使下列职权”).
+        occurrence: for a substitution or deletion, only the Nth time the words stand in the
+            place (「第一处“A”」); None for every time.
         document: the title of the text this instruction amends, when the decision amends
             several (its 「修改《…》」 part); None otherwise.
         line: 1-based line of the instruction in the decision.
@@ -93,6 +95,7 @@ class Instruction:
     new: str | None = None
     position: Position | None = None
     anchor: str | None = None
+    occurrence: int | None = None
     document: str | None = None
     line: int = attrs.field(eq=False)
     span: Span = attrs.field(eq=False)

@@ -19,21 +19,39 @@ __all__ = ["article_place", "articles_of", "merge", "move", "renumber", "split"]
 
 
 def merge(step: Step) -> None:
-    places = step.instruction.places
+    """Articles made one (「将第六条和第七条合并修改为：“……”」, 「将第十条、第二十五条合并，作为第十条」:
+    the first takes the text and the number, the others go), or 款 of an article made one."""
+    places, to = step.instruction.places, step.instruction.to
     if not places:
         raise step.fail("names no article")
-    first = block_of(step, places[0])
-    others = [block_of(step, levels) for levels in places[1:]]
-    new = step.paragraphs(step.instruction.text)
-    first.body.splice(0, len(first.body.text), new)
-    for block in others:
-        block.deleted = True
+    if places[0][-1].unit == "article":
+        first = block_of(step, places[0])
+        others = [block_of(step, levels) for levels in places[1:]]
+        if step.instruction.text:
+            first.body.splice(0, len(first.body.text), step.paragraphs(step.instruction.text))
+        for block in others:
+            block.deleted = True
+        if to and to[0][-1].unit == "article":
+            first.final = to[0][-1].number
+            if not step.renumbering:
+                first.label = to[0][-1].label
+        return
+    spans = [regions_of(step, levels)[0] for levels in places]  # 款 or items of one article
+    text, start, end = spans[0][0], min(s[1] for s in spans), max(s[2] for s in spans)
+    new = step.paragraphs(step.instruction.text) if step.instruction.text else text.text[start:end]
+    text.splice(start, end, new)
 
 
 def split(step: Step) -> None:
     """「将第三条改为两条，作为第三条、第四条，修改为：“第三条　……”“第四条　……”」; without a new
-    text the moves after it (「第一款作为第八十条」) do the work."""
-    if not step.instruction.to or not step.instruction.text:
+    text the moves after it (「第一款作为第八十条」) do the work. A 款 or an article divided in
+    place (「分为两款，修改为：“……”」) takes the new text."""
+    if not step.instruction.text:
+        return
+    if not step.instruction.to or step.instruction.to[0][-1].unit != "article":
+        for levels in step.instruction.places[:1]:
+            [(text, start, end)] = regions_of(step, levels)
+            text.splice(start, end, step.paragraphs(step.instruction.text))
         return
     old = block_of(step, step.instruction.places[0])
     lines = step.instruction.text.split("\n")
@@ -174,6 +192,8 @@ def renumber(step: Step) -> None:
             move(attrs.evolve(step, instruction=attrs.evolve(step.instruction, places=(old,), to=(new,))))
         elif unit == "clause" and new_unit == "clause":
             regions_of(step, old)  # 款 have no labels: the place must exist, nothing to write
+        elif unit == "item" and new_unit == "item" and len(new) > 1 and new[-2].unit != old[-2].unit:
+            raise step.fail(f"moving {old[-1].label} to another 款 is not supported yet")
         elif unit == "item" and new_unit == "item":
             _relabel_item(step, old, new[-1])
         else:
@@ -190,10 +210,10 @@ def _relabel_item(step: Step, old: tuple[Place, ...], new: Place) -> None:
     if not candidates:
         raise step.fail(f"{old[-1].label} is not in the article")
     item = candidates[0]
-    label = ITEM_LABEL.match(block.body.text, item.span[0] - offset)
+    start = item.span[0] - offset
+    label = ITEM_LABEL.match(block.body.text[start:])
     if label:
-        start = item.span[0] - offset
-        block.body.splice(start, label.end(), item_label([item], new.number or 0), written=False)
+        block.body.splice(start, start + label.end(), item_label([item], new.number or 0), written=False)
 
 
 def _written(text: Tracked, position: int) -> bool:

@@ -25,7 +25,9 @@ _ENUMERATOR = regex.compile(
 _PART_HEADER = regex.compile(r"^修改[《〈](?P<title>[^》〉]+)[》〉][。：:]?$")
 _IN_FORCE = regex.compile(r"(?:自|于).{0,30}(?:起|之日)施行[。.]?$|^施行$")
 # 「……重新公布」, 「此外，对条文顺序和个别文字作相应调整和修改」: the articles take new numbers
-_REPUBLISH = regex.compile(r"重新公布|条文顺序.{0,12}调整")
+# 「此外，对相关行政法规中的条文序号作相应调整」 too; not 「引用…法相关条文序号…作相应调整」, which
+# is about another law's numbers
+_REPUBLISH = regex.compile(r"重新公布|^(?!.*引用).*条文(?:顺序|序号).{0,12}调整")
 _NAMED = regex.compile(r"[《〈](?P<title>[^》〉]+)[》〉]")
 _AMENDED = regex.compile(r"对[《〈]([^》〉]+)[》〉]")  # 「决定对《…》作如下修改」
 _SHORT_NAME = regex.compile(r"[《〈](?P<title>[^》〉]+)[》〉][（(]以下简称[《〈“](?P<short>[^》〉”]+)[》〉”][)）]")
@@ -185,13 +187,15 @@ def _instructions(
         if law and law[0] in "《〈":
             own_document = _full(law[1:-1], short_names)
         if action.kind is InstructionKind.DELETE_TEXT:
-            for units, quote in action.olds:
-                places, context, target = _places(units, context)
+            if action.continues and (not built or built[-1][0].kind is not InstructionKind.DELETE_TEXT):
+                raise AmendError("cannot read this instruction: " + _excerpt(statement.skeleton), line=statement.line)
+            for old in action.olds:
+                places, context, target = _places(old.units, context)
                 instruction = _instruction(
                     action, statement, own_document, places, (), target, context,
-                    {"old": quotes[quote]},
+                    {"old": quotes[old.quote]},
                 )  # fmt: skip
-                built.append((instruction, False))
+                built.append((attrs.evolve(instruction, occurrence=old.occurrence), False))
             continue
         before = context
         is_move = action.kind is InstructionKind.MOVE or (action.kind is InstructionKind.RENUMBER and bool(action.to))
@@ -216,8 +220,8 @@ def _instructions(
         anchor = _at(quotes, action.anchor)
         if anchor is not None:
             context = attrs.evolve(context, anchor=anchor)
-        quoted = {"text": _at(quotes, action.text), "old": _at(quotes, action.old),
-                  "new": _at(quotes, action.new)}  # fmt: skip
+        text = None if action.text is None else "\n".join(quotes[action.text : action.text + action.text_count])
+        quoted = {"text": text, "old": _at(quotes, action.old), "new": _at(quotes, action.new)}
         if kind is InstructionKind.RENUMBER and action.old is not None:
             renamed = _renamed(quotes[action.old], quotes[action.new or 0])
             if renamed is None:
@@ -234,7 +238,7 @@ def _instructions(
             attrs.evolve(action, kind=kind), statement, own_document, places, to, target,
             context, quoted,
         )  # fmt: skip
-        built.append((instruction, action.content_follows))
+        built.append((attrs.evolve(instruction, occurrence=action.occurrence), action.content_follows))
         context = attrs.evolve(context, document=own_document if own_document != document else None)
     return built, context
 

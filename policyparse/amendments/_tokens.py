@@ -19,7 +19,9 @@ _N = f"[{ORDINAL_NUMERAL}{DIGITS}]+"
 # swallow (将, 在, 删去) come before LAW.
 _TABLE: tuple[tuple[str, str], ...] = (
     ("QUOTE", QUOTE),
+    ("SKIP", r"原(?=第)|修改后的?(?=[《〈第])"),  # 「将原第四条改为修改后《解释》第七条」: words only
     ("MODIFIED", r"修改后"),
+    ("OCCURRENCE", rf"第{_N}处"),  # 「中的第一处“A”」
     ("REORDER", r"(?:条文|条款|章节条文)?顺序(?:作|做)?(?:相应|相应的)?调整|调整条文顺序"),
     ("ARTICLE", rf"第{_N}条(?:之[{SMALL_NUMERAL}]+)?"),
     ("CLAUSE", rf"第{_N}款"),
@@ -37,6 +39,8 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("ADD", r"增加|增写|增设|新增|增补|添加|补充|加入"),
     ("NEW_UNITS", rf"[{SMALL_NUMERAL}两]+(?:条|款|项|目|节|章|编|句|段)"),
     ("MERGE", r"合并"),
+    ("DIVIDE", r"分为|拆分为|拆分成"),
+    ("SEPARATE", r"单列"),
     ("ORDER_CHANGE_TO", r"调整为"),
     # a comma before 修改为, 作为 is theirs (「将第九条第一款中的“A”，修改为“B”」): one token, so
     # that one look ahead tells it from a comma between two actions
@@ -50,11 +54,12 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("AFTER", r"之后|后"),
     ("BEFORE", r"之前|前"),
     ("TO", r"至"),
+    ("COMMA", r"、(?=原第)"),  # 「原第五项改为第二项、原第七项改为第三项」: between two actions
     ("AND", r"以及|、|和|及"),
     ("IN", r"其中的|其中|中的|中"),
     ("OF", r"的"),
     ("CONJ", r"并且|并|同时|另外"),
-    ("LAW", r"《[^《》]*》|〈[^〈〉]*〉|\p{Han}{1,16}?(?:法|条例)(?=第|序言|中)"),
+    ("LAW", r"《[^《》]*》|〈[^〈〉]*〉|(?:相关|有关|相应)条文|\p{Han}{1,16}?(?:法|条例)(?=第|序言|中)"),
     ("COLON", r"[：:]"),
     ("COMMA", r"[，,]"),
     ("SEMI", r"[；;]"),
@@ -101,6 +106,9 @@ def tokens(skeleton: str) -> Iterator[lark.Token]:
             raise UnreadableStatement(position)
         kind = match.lastgroup
         value = match.group()
+        if kind == "SKIP":
+            position = match.end()
+            continue
         if kind == "QUOTE":
             value = str(quotes)
             quotes += 1
