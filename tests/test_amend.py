@@ -334,6 +334,47 @@ def test_the_consolidated_text_article_by_article(base: Path, decision: Path, af
     assert differ == beyond
 
 
+# Laws whose consolidated texts before and after a decision of 2021–2024 are in
+# tests/data/amend/npc (SOURCES.md there); found after the rules above were written, they are a
+# check on decisions the rules were not made from.
+NPC = AMEND / "npc"
+NPC_LAWS = ["education", "population", "seed", "statistics", "audit", "foreign-trade"]
+
+
+@pytest.mark.parametrize("law", NPC_LAWS)
+def test_more_laws_article_by_article(law: str) -> None:
+    amended = policyparse.amend(_parse(NPC / f"{law}-before.md"), _parse(NPC / f"{law}-decision.md"))
+    got, want = _articles(amended), _articles(_parse(NPC / f"{law}-after.md"))
+    assert list(got) == list(want)
+    assert {label for label in want if got[label] != want[label]} == set()
+
+
+MORE = AMEND / "more"
+# Forms read into no instruction yet: each such decision is an AmendError naming the line.
+NOT_YET = {
+    "01-npcsc-charity-law-2023.md": 58,  # 在第七章后增加一章，作为第八章…；对第三十条进行修改
+    "08-npcsc-accounting-law-2024.md": 48,  # 将第三章并入第二章
+    "13-npcsc-amend-some-laws-2009.md": 38,  # 将下列法律和法律解释中的…修改为… (a list of laws after)
+    "18-sc-patent-law-implementing-rules-2023.md": 132,  # 增加一章…包括第七十七条至第八十四条
+}
+
+
+@pytest.mark.parametrize("path", sorted(p for p in MORE.glob("*.md") if p.name != "SOURCES.md"), ids=lambda p: p.stem)
+def test_more_decisions_are_read_whole_or_refused_at_the_line(path: Path) -> None:
+    decision = _parse(path)
+    if path.name in NOT_YET:
+        with pytest.raises(AmendError, match="cannot read this instruction") as raised:
+            policyparse.instructions(decision)
+        assert raised.value.line == NOT_YET[path.name]
+        return
+    from policyparse.amendments._statements import statements
+
+    said = {s.line for s in statements(policyparse.to_text(decision)) if _INSTRUCTION_WORDS.search(s.skeleton)}
+    read = {i.line for i in policyparse.instructions(decision)}
+    # 「引用民事诉讼法相关条文序号…作相应调整」 is about another law's numbers: no instruction here
+    assert said - read <= ({69} if path.name.startswith("21-spc-civil-procedure") else set())
+
+
 def test_a_new_section_is_headed_like_its_neighbours() -> None:
     amended = policyparse.amend(
         _parse(CORPUS / "law-civil-procedure-2021.md"), _parse(AMEND / "decision-civil-procedure-2023.md")

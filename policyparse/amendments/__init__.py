@@ -86,12 +86,32 @@ def amended_text(base: Document, decision: Document) -> str:
         raise AmendError("the decision holds no instruction (将…修改为, 删去…, 增加…)")
     renumbering = any(i.kind is InstructionKind.RENUMBER and not i.places for i in chosen)
     state = cut(base, to_text(base))
-    for instruction in chosen:
+    for instruction in _longest_first(chosen):
         apply(state, instruction, renumbering=renumbering)
     if renumbering:
         last = chosen[-1].line if chosen else None
         number_articles(state, placed(state), line=last or 1)
     return assemble(state, by_number=renumbering)
+
+
+def _longest_first(script: tuple[Instruction, ...]) -> list[Instruction]:
+    """The substitutions of one statement at once: the longest words first, so that
+    「将本法中的“农业主管部门”修改为…，“林业主管部门”修改为…，“农业、林业主管部门”修改为…」 changes
+    each phrase by its own instruction (words already changed are the decision's, and stay)."""
+    ordered = list(script)
+    start = 0
+    while start < len(ordered):
+        end = start
+        while (
+            end < len(ordered)
+            and ordered[end].kind is InstructionKind.SUBSTITUTE
+            and ordered[end].line == ordered[start].line
+        ):
+            end += 1
+        if end > start + 1:
+            ordered[start:end] = sorted(ordered[start:end], key=lambda i: -len(i.old or ""))
+        start = max(end, start + 1)
+    return ordered
 
 
 def _for_base(script: Script, base: Document) -> tuple[Instruction, ...]:
@@ -137,8 +157,9 @@ class _BaseNames:
     def named(self, name: str) -> bool:
         if self.title:
             return _same_title(name, self.title)
+        whole = _TITLE_NOISE.sub("", name)
         core = _TITLE_NOISE.sub("", _ISSUER.sub("", name))
-        return len(core) >= 4 and core in self.head
+        return whole in self.head or (len(core) >= 4 and core in self.head)
 
     def __str__(self) -> str:
         return f"《{self.title}》" if self.title else "a text without a title"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from policyparse.amendments._blocks import Block
+from policyparse.amendments._edits import shift_items
 from policyparse.amendments._model import Place
 from policyparse.amendments._moves import article_place, articles_of
 from policyparse.amendments._places import article_view, below, block_of, clauses_of, item_label, section_at
@@ -165,6 +166,8 @@ def _add_inside(step: Step, unit: str) -> None:
     if siblings and 1 <= number <= len(siblings):
         at = siblings[number - 1].span[0] - offset
         block.body.splice(at, at, new + gap, added=True)
+        if unit == "item":  # the items after it take the next numbers
+            shift_items(block, (at, at + len(new)), 1)
         return
     if not siblings and unit == "clause" and number == 1:
         block.body.splice(0, 0, new + gap, added=True)

@@ -6,7 +6,7 @@ import attrs
 import regex
 
 from policyparse.amendments._blocks import Block, article_key
-from policyparse.amendments._edits import cut_out
+from policyparse.amendments._edits import cut_out, put_in
 from policyparse.amendments._model import Place
 from policyparse.amendments._places import article_view, below, block_of, clauses_of, item_label, regions_of, section_at
 from policyparse.amendments._step import BLANK, ITEM_LABEL, Step
@@ -24,6 +24,9 @@ def merge(step: Step) -> None:
     places, to = step.instruction.places, step.instruction.to
     if not places:
         raise step.fail("names no article")
+    if to and to[0][-1].unit == "article" and any(levels[-1].unit != "article" for levels in places):
+        _merge_into_article(step)
+        return
     if places[0][-1].unit == "article":
         first = block_of(step, places[0])
         others = [block_of(step, levels) for levels in places[1:]]
@@ -42,6 +45,33 @@ def merge(step: Step) -> None:
     text.splice(start, end, new)
 
 
+def _merge_into_article(step: Step) -> None:
+    """「将第十八条第二款、第二十条、第二十一条合并，作为第二十二条，修改为：“……”」: the first whole
+    article takes the text and the number, the others go, the 款 named move out of theirs."""
+    places, to = step.instruction.places, step.instruction.to
+    articles = [levels for levels in places if levels[-1].unit == "article"]
+    clauses = [levels for levels in places if levels[-1].unit != "article"]
+    for levels in reversed(clauses):
+        [(text, start, end)] = regions_of(step, levels)
+        cut_out(text, start, end)
+        if levels[-1].unit == "clause":
+            block_of(step, levels).gone.append(levels[-1].number or 0)
+    number = to[0][-1].number
+    if articles:
+        first = block_of(step, articles[0])
+        for levels in articles[1:]:
+            block_of(step, levels).deleted = True
+    else:
+        first = Block(key=None, label=to[0][-1].label, gap=step.state.label_gap, body=Tracked(""), new=True,
+                      after=block_of(step, clauses[0]))  # fmt: skip
+        step.state.added.append(first)
+    if step.instruction.text:
+        first.body.splice(0, len(first.body.text), step.paragraphs(step.instruction.text))
+    first.final = number
+    if not step.renumbering:
+        first.label = to[0][-1].label
+
+
 def split(step: Step) -> None:
     """「将第三条改为两条，作为第三条、第四条，修改为：“第三条　……”“第四条　……”」; without a new
     text the moves after it (「第一款作为第八十条」) do the work. A 款 or an article divided in
@@ -51,7 +81,10 @@ def split(step: Step) -> None:
     if not step.instruction.to or step.instruction.to[0][-1].unit != "article":
         for levels in step.instruction.places[:1]:
             [(text, start, end)] = regions_of(step, levels)
-            text.splice(start, end, step.paragraphs(step.instruction.text))
+            if levels[-1].unit == "article":
+                text.splice(start, end, step.paragraphs(step.instruction.text))
+            else:
+                put_in(step, levels, text, start, end)
         return
     old = block_of(step, step.instruction.places[0])
     lines = step.instruction.text.split("\n")
@@ -208,6 +241,8 @@ def _relabel_item(step: Step, old: tuple[Place, ...], new: Place) -> None:
         if s.number == old[-1].number and not _written(block.body, s.span[0] - offset)
     ]  # fmt: skip
     if not candidates:
+        if any(s.number == new.number for s in below(section_at(step, article, ()), Kind.ITEM)):
+            return  # numbered so already: the items after one added take the next numbers
         raise step.fail(f"{old[-1].label} is not in the article")
     item = candidates[0]
     start = item.span[0] - offset
