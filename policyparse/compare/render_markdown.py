@@ -2,8 +2,12 @@
 
 A summary, the renumbering ranges and the substitutions, then one GitHub-flavoured table
 row per heading or unit, aligned by article (:mod:`policyparse.compare.rows`): deletions are
-struck through (``~~…~~``) in the old column, insertions bold in the new column; formatting
-edits are shown plainly. Line breaks inside a cell are ``<br>``.
+``<del>`` in the old column, insertions ``<ins>`` in the new column, labels and headings
+``<strong>``; formatting edits are shown plainly. Line breaks inside a cell are ``<br>``.
+
+The marks are inline HTML, which CommonMark and GitHub pass through in tables, and not ``**`` or
+``~~``: CommonMark opens and closes those only where its flanking rules allow, and next to CJK
+punctuation they often do not (``**除夕、**正月`` shows its asterisks).
 """
 
 from __future__ import annotations
@@ -69,24 +73,24 @@ def diff_to_markdown(result: DocumentDiff) -> str:
 
 
 def _row(row: Row) -> str:
-    old = "<br><br>".join(_cell(name, pieces, row.heading, "~~") for name, pieces in row.old)
-    new = "<br><br>".join(_cell(name, pieces, row.heading, "**") for name, pieces in row.new)
+    old = "<br><br>".join(_cell(name, pieces, row.heading, "del") for name, pieces in row.old)
+    new = "<br><br>".join(_cell(name, pieces, row.heading, "ins") for name, pieces in row.new)
     notes = "；".join(text for text, _ in row.notes)
     return f"| {old} | {new} | {notes} |"
 
 
-def _cell(name: str, pieces: tuple[Piece, ...], heading: bool, mark: str) -> str:
-    body = "".join(_escape(text) if how in (SAME, FORMAT) else _marked(text, mark) for how, text in pieces).replace(
+def _cell(name: str, pieces: tuple[Piece, ...], heading: bool, tag: str) -> str:
+    body = "".join(_escape(text) if how in (SAME, FORMAT) else _marked(text, tag) for how, text in pieces).replace(
         "\n", "<br>"
     )
-    label = f"**{_escape(name)}**" if name else ""
+    label = f"<strong>{_escape(name)}</strong>" if name else ""
     if heading:
-        return f"**{_escape(name)}　{body}**" if name and body else label or body
+        return f"<strong>{_escape(name)}　{body}</strong>" if name and body else label or body
     return f"{label}　{body}" if label and body else label or body
 
 
-def _marked(text: str, mark: str) -> str:
-    """Mark each line of ``text``, leaving whitespace at its ends outside the marks."""
+def _marked(text: str, tag: str) -> str:
+    """Put each line of ``text`` in ``<tag>``, leaving whitespace at its ends outside it."""
     lines = []
     for line in text.split("\n"):
         core = line.strip()
@@ -95,7 +99,7 @@ def _marked(text: str, mark: str) -> str:
             continue
         head = line[: len(line) - len(line.lstrip())]
         tail = line[len(line.rstrip()) :]
-        lines.append(f"{head}{mark}{_escape(core)}{mark}{tail}")
+        lines.append(f"{head}<{tag}>{_escape(core)}</{tag}>{tail}")
     return "\n".join(lines)
 
 
