@@ -246,3 +246,12 @@ def test_markdown_renders_without_a_literal_marker(old: str, new: str) -> None:
     assert "**" not in shown and "~~" not in shown
     assert page.count("<table>") == 1
     assert ("<del>" in page or "<ins>" in page) == (old != "reg-patent-agency-2018-lawrefbook.md")
+
+
+def test_a_title_printed_again_above_the_text_is_no_change() -> None:
+    # a page's heading or a reprint puts the title once more before the first article
+    text = (CORPUS / "reg-public-holidays-2024.md").read_text(encoding="utf-8")
+    end = text.index("<!-- INFO END -->") + len("<!-- INFO END -->")
+    again = policyparse.parse(text[:end] + "\n\n全国年节及纪念日放假办法\n" + text[end:])
+    result = diff(policyparse.parse(text), again)
+    assert not result.substantive and not result.preamble.text_changed

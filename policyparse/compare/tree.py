@@ -141,7 +141,9 @@ def build_side(document: Document) -> Side:
         for section in sections:
             _add(section, root, number, 0, False, nodes)
         nodes[root].end = len(nodes)
-        text = "\n".join(p.text for p in preamble)
+        titles = {fold(t) for t in (title, document.meta.title if number == 0 else None) if t}
+        # the title printed again above the text (a page's heading, a reprint) is no preamble
+        text = "\n".join(p.text for p in preamble if fold(p.text) not in titles)
         bodies.append(Body(number, root, label, fold(title) if title else None, text))
     by_level: dict[tuple[int, str], list[int]] = {}
     for node in nodes:
