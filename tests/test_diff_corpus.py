@@ -255,3 +255,34 @@ def test_a_title_printed_again_above_the_text_is_no_change() -> None:
     again = policyparse.parse(text[:end] + "\n\n全国年节及纪念日放假办法\n" + text[end:])
     result = diff(policyparse.parse(text), again)
     assert not result.substantive and not result.preamble.text_changed
+
+
+def _with_chapters(text: str, moved_from: str | None = None) -> str:
+    """The holiday rules in three chapters; ``moved_from``: that article put at the end."""
+    one, four, seven = text.index("第一条"), text.index("第四条"), text.index("第七条")
+    body = (
+        text[:one] + "## 第一章 总则\n\n" + text[one:four] + "## 第二章 其他\n\n" + text[four:seven]
+        + "## 第三章 附则\n\n" + text[seven:]
+    )  # fmt: skip
+    if moved_from is None:
+        return body
+    start = body.index(moved_from)
+    end = body.index("\n\n第", start) + 2
+    return body[:start] + body[end:] + "\n\n" + body[start:end].strip() + "\n"
+
+
+def test_chapters_added_around_the_same_articles_move_nothing() -> None:
+    # the old version without chapters, the new one with them: every article has a new parent
+    # (a chapter the old version lacks) and stands where it stood
+    text = (CORPUS / "reg-public-holidays-2024.md").read_text(encoding="utf-8")
+    forward = diff(policyparse.parse(text), policyparse.parse(_with_chapters(text)))
+    backward = diff(policyparse.parse(_with_chapters(text)), policyparse.parse(text))
+    assert forward.summary.moved == backward.summary.moved == 0
+    assert forward.summary.by_kind["chapter"].added == 3
+
+
+def test_an_article_put_in_another_chapter_moved() -> None:
+    text = (CORPUS / "reg-public-holidays-2024.md").read_text(encoding="utf-8")
+    result = diff(policyparse.parse(_with_chapters(text)), policyparse.parse(_with_chapters(text, "第二条")))
+    moved = [c.old.label for c in result.changes if isinstance(c, Matched) and c.moved]
+    assert moved == ["第二条"]
