@@ -175,3 +175,20 @@ def test_cli_argument_table() -> None:
         "x.html",
         "auto",
     )
+
+
+def test_each_summary_line_names_its_level(result: DocumentDiff) -> None:
+    # 「摘要」 counts each level apart (条文, 款, 项 …), as summary.by_kind does
+    from policyparse.compare.levels import LEVEL_NAMES
+
+    page = diff_to_markdown(result)
+    lines = page.split("摘要：\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    by_kind = result.summary.by_kind
+    assert len(lines) == len(by_kind)
+    for line in lines:
+        name, counts = line.removeprefix("- ").split("：", 1)
+        kind = next(k for k, names in LEVEL_NAMES.items() if names[0] == name)
+        c = by_kind[kind]
+        assert counts.startswith(f"新增 {c.added}，删除 {c.removed}，对应 {c.matched}（修改 {c.text_changed}，")
+    text = diff_to_text(result).splitlines()
+    assert sum(1 for line in text if line.split(":")[0] in {names[1] for names in LEVEL_NAMES.values()}) == len(by_kind)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from policyparse.compare.cells import FORMAT, SAME, Piece
-from policyparse.compare.records import DocumentDiff
+from policyparse.compare.levels import LEVEL_NAMES, ordered_levels
+from policyparse.compare.records import DocumentDiff, KindCounts
 from policyparse.compare.retargeted import described, new_paths
 from policyparse.compare.rows import Row, table_rows
 
@@ -37,9 +38,7 @@ def diff_to_markdown(result: DocumentDiff) -> str:
     blocks = [
         "# 新旧对照表",
         f"旧：{_escape(result.old_name or 'old')}　新：{_escape(result.new_name or 'new')}",
-        f"摘要：新增 {s.added}，删除 {s.removed}，对应 {s.matched}（修改 {s.text_changed}，序号变更 "
-        f"{s.renumbered}，移动 {s.moved}，仅格式 {s.format_only}，仅引用 {s.reference_only}），"
-        f"拆分 {s.split}，合并 {s.merged}。",
+        "\n".join(["摘要："] + [_level_line(kind, s.by_kind[kind]) for kind in ordered_levels(s.by_kind)]),
     ]
     if s.renumber_ranges:
         lines = ["序号变更："]
@@ -70,6 +69,16 @@ def diff_to_markdown(result: DocumentDiff) -> str:
     table.extend(_row(row) for row in table_rows(result))
     blocks.append("\n".join(table))
     return "\n\n".join(blocks) + "\n"
+
+
+def _level_line(kind: str, c: KindCounts) -> str:
+    """One level's counts: 「- 条文：新增 1，删除 0，对应 7（修改 2，…），拆分 0，合并 0」."""
+    name = LEVEL_NAMES.get(kind, (kind, kind))[0]
+    return (
+        f"- {name}：新增 {c.added}，删除 {c.removed}，对应 {c.matched}（修改 {c.text_changed}，序号变更 "
+        f"{c.renumbered}，移动 {c.moved}，仅格式 {c.format_only}，仅引用 {c.reference_only}），"
+        f"拆分 {c.split}，合并 {c.merged}"
+    )
 
 
 def _row(row: Row) -> str:

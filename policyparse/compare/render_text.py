@@ -16,6 +16,7 @@ import regex
 from policyparse._visible import visible
 from policyparse.compare.cells import stream
 from policyparse.compare.describe import change_notes, is_row, ref_name
+from policyparse.compare.levels import LEVEL_NAMES, ordered_levels
 from policyparse.compare.records import Added, DocumentDiff, Matched, Merged, Redline, Removed, SectionRef, Split
 from policyparse.compare.redline import DELETE, INSERT
 from policyparse.compare.retargeted import described, new_paths
@@ -48,10 +49,10 @@ def diff_to_text(result: DocumentDiff, color: bool = False) -> str:
         f"({s.text_changed} text changed, {s.renumbered} renumbered, {s.moved} moved, "
         f"{s.format_only} format only, {s.reference_only} reference only), {s.split} split, {s.merged} merged",
     ]
-    if "article" in s.by_kind:
-        a = s.by_kind["article"]
+    for kind in ordered_levels(s.by_kind):  # one line a level: articles, 款, 项 …
+        a = s.by_kind[kind]
         lines.append(
-            f"articles: {a.added} added, {a.removed} removed, {a.matched} matched "
+            f"{LEVEL_NAMES.get(kind, (kind, kind))[1]}: {a.added} added, {a.removed} removed, {a.matched} matched "
             f"({a.text_changed} text changed, {a.renumbered} renumbered, {a.moved} moved), "
             f"{a.split} split, {a.merged} merged"
         )
