@@ -39,6 +39,7 @@ def run_diff(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    everything: bool = False,
 ) -> int:
     """Compare two files and write the result; return the exit code.
 
@@ -51,6 +52,7 @@ def run_diff(
             or ``never``.
         stdin, stdout, stderr: streams to use instead of the process's own (for tests).
         max_size: the most bytes read from either input.
+        everything: in Markdown, a row for every unchanged or only renumbered article too.
 
     Returns:
         0 when nothing of substance changed, 1 when something did, 2 on trouble.
@@ -73,13 +75,14 @@ def run_diff(
     result = diff(documents[0], documents[1])
     writes_terminal = output is None and out is not None and out.isatty()
     paint = color == "always" or (color == "auto" and writes_terminal and not os.environ.get("NO_COLOR"))
-    if not write_result(_render(result, to, paint), output, out, err):
+    if not write_result(_render(result, to, paint, everything), output, out, err):
         return EXIT_TROUBLE
     return EXIT_DIFFERENT if result.substantive else EXIT_SAME
 
 
-def _render(result: DocumentDiff, to: str, paint: bool) -> str:
-    """The diff in format ``to`` (one of FORMATS); ``paint``: ANSI colours in text."""
+def _render(result: DocumentDiff, to: str, paint: bool, everything: bool = False) -> str:
+    """The diff in format ``to`` (one of FORMATS); ``paint``: ANSI colours in text;
+    ``everything``: every unchanged article its own Markdown row."""
     if to == "json":
         from policyparse.compare.render_json import diff_to_json
 
@@ -87,7 +90,7 @@ def _render(result: DocumentDiff, to: str, paint: bool) -> str:
     if to == "markdown":
         from policyparse.compare.render_markdown import diff_to_markdown
 
-        return diff_to_markdown(result)
+        return diff_to_markdown(result, everything=everything)
     if to == "html":
         from policyparse.compare.render_html import diff_to_html
 

@@ -184,6 +184,10 @@ def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)"
     )
+    parser.add_argument(
+        "--all", action="store_true", dest="everything",
+        help="in Markdown, a row for every unchanged or only renumbered article (by default a run of them is one row)",
+    )
     _add_max_size(parser)
     return parser
 
@@ -270,7 +274,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
             return run_diff(
                 arguments.old, arguments.new, to=arguments.to, output=arguments.output, color=arguments.color,
-                max_size=arguments.max_size,
+                max_size=arguments.max_size, everything=arguments.everything,
             )
         if arguments.verb == "amend":
             from policyparse._amend_command import run_amend

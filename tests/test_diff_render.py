@@ -80,7 +80,7 @@ def test_text_plain_and_coloured(result: DocumentDiff) -> None:
 
 
 def test_markdown_table_aligned_by_article(result: DocumentDiff) -> None:
-    page = diff_to_markdown(result)
+    page = diff_to_markdown(result, everything=True)
     table = [line for line in page.splitlines() if line.startswith("|")]
     assert table[0] == "| 旧 | 新 | 变化 |"
     rows = table[2:]
@@ -192,3 +192,11 @@ def test_each_summary_line_names_its_level(result: DocumentDiff) -> None:
         assert counts.startswith(f"新增 {c.added}，删除 {c.removed}，对应 {c.matched}（修改 {c.text_changed}，")
     text = diff_to_text(result).splitlines()
     assert sum(1 for line in text if line.split(":")[0] in {names[1] for names in LEVEL_NAMES.values()}) == len(by_kind)
+
+
+def test_a_run_of_quiet_articles_is_one_row(result: DocumentDiff) -> None:
+    # by default a reader sees the changed articles; a run of only renumbered ones is one row
+    rows = [line for line in diff_to_markdown(result).splitlines() if line.startswith("|")][2:]
+    assert "| 第四条至第五条 | 第五条至第六条 | 仅序号变化（2 条） |" in rows
+    assert len(rows) == 5
+    assert all(" | 未变" not in row or "第一条" in row for row in rows)

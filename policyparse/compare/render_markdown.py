@@ -25,11 +25,13 @@ __all__ = ["diff_to_markdown"]
 _SPECIAL = re.compile(r"([\\`*_~\[\]|])")
 
 
-def diff_to_markdown(result: DocumentDiff) -> str:
+def diff_to_markdown(result: DocumentDiff, *, everything: bool = False) -> str:
     """Return the diff as a Markdown page with a 新旧对照表.
 
     Args:
         result: what :func:`~policyparse.compare.diff` returned.
+        everything: a row for every unchanged or only renumbered article too; by default a run
+            of them is one row (「第十条至第二十条 | 第十一条至第二十一条 | 仅序号变化（11 条）」).
 
     Returns:
         CommonMark with GitHub tables, ending with a line break.
@@ -66,9 +68,46 @@ def diff_to_markdown(result: DocumentDiff) -> str:
         note = "修改" if result.preamble.text_changed else "仅格式变化" if result.preamble.format_only else "未变"
         blocks.append(f"序言/前言：{note}")
     table = ["| 旧 | 新 | 变化 |", "| --- | --- | --- |"]
-    table.extend(_row(row) for row in table_rows(result))
+    rows = table_rows(result)
+    table.extend(_row(row) for row in rows) if everything else table.extend(_quiet_runs_folded(rows))
     blocks.append("\n".join(table))
     return "\n\n".join(blocks) + "\n"
+
+
+def _quiet(row: Row) -> str | None:
+    """「未变」 or 「仅序号变化」 for a unit row nothing else happened to; None otherwise."""
+    if row.heading or len(row.old) != 1 or len(row.new) != 1:
+        return None
+    flags = {flag for _, flag in row.notes}
+    if flags == {"unchanged"}:
+        return "未变"
+    if flags == {"renumbered"}:
+        return "仅序号变化"
+    return None
+
+
+def _quiet_runs_folded(rows: list[Row]) -> list[str]:
+    """The table's lines, each run of rows with the same quiet note as one row."""
+    lines: list[str] = []
+    run: list[Row] = []
+    for row in [*rows, None]:
+        note = _quiet(row) if row is not None else None
+        if run and (note is None or note != _quiet(run[0])):
+            lines.append(_row(run[0]) if len(run) == 1 else _folded(run))
+            run = []
+        if row is None:
+            break
+        if note is None:
+            lines.append(_row(row))
+        else:
+            run.append(row)
+    return lines
+
+
+def _folded(run: list[Row]) -> str:
+    old = f"{_escape(run[0].old[0][0])}至{_escape(run[-1].old[0][0])}"
+    new = f"{_escape(run[0].new[0][0])}至{_escape(run[-1].new[0][0])}"
+    return f"| {old} | {new} | {_quiet(run[0])}（{len(run)} 条） |"
 
 
 def _level_line(kind: str, c: KindCounts) -> str:
