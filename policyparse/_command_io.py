@@ -4,6 +4,7 @@ named files (``diff``, ``amend``): a one-line reason for any trouble, never a tr
 from __future__ import annotations
 
 import errno
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -17,13 +18,19 @@ if TYPE_CHECKING:
 
 __all__ = ["Trouble", "load_document", "write_result"]
 
+# The start of a saved parse: {"schema": "policyparse/1", … (to_json writes the schema first)
+_SAVED_PARSE = re.compile(rb'^(?:\xef\xbb\xbf)?\s*\{\s*"schema"\s*:\s*"policyparse/1"')
+
 
 class Trouble(Exception):
     """An input that cannot be used; the message is one line for stderr."""
 
 
 def load_document(name: str, limit: int, stdin: TextIO | None = None) -> Document:
-    """Read, decode and parse one input (``-``: stdin); raise Trouble with a one-line reason."""
+    """Read, decode and parse one input (``-``: stdin); raise Trouble with a one-line reason.
+
+    A parse saved as JSON (``convert --to json``, schema policyparse/1) is loaded, not parsed:
+    the JSON is lossless, so two saved parses compare without their sources."""
     try:
         if name == "-" and stdin is not None and stdin is not sys.stdin:  # a test's stream
             data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
@@ -33,6 +40,13 @@ def load_document(name: str, limit: int, stdin: TextIO | None = None) -> Documen
         raise Trouble(read_error(name, error)) from error
     except PolicyParseError as error:
         raise Trouble(f"{name}: {error}") from error
+    if _SAVED_PARSE.match(data[:256]):
+        from policyparse._json import from_json
+
+        try:
+            return from_json(data.decode("utf-8-sig"))
+        except (PolicyParseError, UnicodeDecodeError) as error:
+            raise Trouble(f"{name}: {error}") from error
     from policyparse._inputs import parse_bytes
 
     try:

@@ -200,3 +200,26 @@ def test_a_run_of_quiet_articles_is_one_row(result: DocumentDiff) -> None:
     assert "| 第四条至第五条 | 第五条至第六条 | 仅序号变化（2 条） |" in rows
     assert len(rows) == 5
     assert all(" | 未变" not in row or "第一条" in row for row in rows)
+
+
+def test_two_saved_parses_compare_as_their_sources(tmp_path: Path) -> None:
+    # `policyparse diff old.json new.json`: the JSON is lossless, the diff the same
+    from tests.conftest import CORPUS
+
+    names = [CORPUS / "reg-public-holidays-2013.md", CORPUS / "reg-public-holidays-2024.md"]
+    saved = []
+    for path in names:
+        target = tmp_path / (path.stem + ".json")
+        target.write_text(policyparse.to_json(policyparse.parse_file(path)), encoding="utf-8")
+        saved.append(target)
+    outputs = []
+    for pair in (names, saved):
+        out, err = io.StringIO(), io.StringIO()
+        assert run_diff(str(pair[0]), str(pair[1]), stdout=out, stderr=err) == 1
+        outputs.append(out.getvalue())
+    assert outputs[0] == outputs[1]
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema": "policyparse/1", "sections": 3}', encoding="utf-8")
+    err = io.StringIO()
+    assert run_diff(str(broken), str(saved[1]), stdout=io.StringIO(), stderr=err) == 2
+    assert err.getvalue().startswith(f"policyparse: {broken}: invalid policyparse/1 document") and err.getvalue().count("\n") == 1
