@@ -286,3 +286,18 @@ def test_an_article_put_in_another_chapter_moved() -> None:
     result = diff(policyparse.parse(_with_chapters(text)), policyparse.parse(_with_chapters(text, "第二条")))
     moved = [c.old.label for c in result.changes if isinstance(c, Matched) and c.moved]
     assert moved == ["第二条"]
+
+
+def test_policy_items_pair_by_their_titles() -> None:
+    # the Shanghai urban-renewal opinion, 2023 trial → 2025: twenty （X） items each, reordered
+    # and reworded; a reader pairs them by their titles even where the bodies were rewritten
+    result = diff(_document("sh-urban-renewal-opinion-2023-trial.md"), _document("sh-urban-renewal-opinion-2025.md"))
+    pairs = {
+        (c.old.title, c.new.title) for c in result.changes if isinstance(c, Matched) and c.old.kind == "heading2"
+    }
+    assert {
+        ("优化建设项目规划许可流程", "优化规划许可流程"),
+        ("完善空间规划专项支持政策", "完善空间规划支持政策"),
+        ("强化综合支持政策", "加强综合政策支持"),
+    } <= pairs
+    assert len(pairs) >= 13

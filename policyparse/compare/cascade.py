@@ -6,12 +6,16 @@ For each level (条, 款, 项, 一、, （一）…) and each pair of bodies:
    be long enough, or under paired parents, since short ones repeat);
 2. **same number, high similarity**: the same label (globally for levels numbered through the
    document, such as 条; under paired parents for 款 and 项) and similarity ≥ 0.8;
-3. **fuzzy**: the leftovers (within a window when many) by bigram similarity, greedily from
+3. **same title**: sections with a title (公文's 「（六）丰富交易产品。……」) whose titles are
+   near the same (character similarity ≥ 0.6, the title at least four characters) pair, best
+   first, even when their bodies were rewritten: in a 公文 the title is the strongest evidence
+   (「优化建设项目规划许可流程」 → 「优化规划许可流程」);
+4. **fuzzy**: the leftovers (within a window when many) by bigram similarity, greedily from
    the best pair, with thresholds that depend on whether the parents are paired and on a
    margin over the runner-up (under paired parents, a text cut down to a part of itself, or
    grown around itself, also pairs when the margin is clear); the headings that the sure
    pairs vote for are paired first, so that a partner under the paired heading is preferred;
-4. **split and merge** (:mod:`policyparse.compare.regroup`).
+5. **split and merge** (:mod:`policyparse.compare.regroup`).
 
 A level is *numbered through* a body when every label occurs once on each side (条 are;
 款 and 项 never are).
@@ -24,7 +28,7 @@ from collections.abc import Hashable
 from policyparse.compare.headings import match_headings
 from policyparse.compare.records import Tier
 from policyparse.compare.regroup import regroup
-from policyparse.compare.similarity import containment, text_scores
+from policyparse.compare.similarity import containment, text_scores, title_similarity
 from policyparse.compare.state import Context
 from policyparse.compare.tree import LOCAL_KINDS
 from policyparse.compare.window import candidate_pairs
@@ -68,6 +72,7 @@ def match_level(ctx: Context, level: str, old_body: int, new_body: int) -> None:
     # prefer a partner under the paired heading (有限公司 article to 有限公司 chapter).
     if _under_headings(ctx, level, old_body, new_body):
         match_headings(ctx)
+    _same_title(ctx, level, old_body, new_body)
     _fuzzy(ctx, level, old_body, new_body, through)
     regroup(ctx, level, old_body, new_body, through)
 
@@ -168,6 +173,29 @@ def _greedy(ctx: Context, found: list[tuple[tuple[object, ...], int, int, float]
     for _, o, n, score in found:
         if not ctx.placed_old(o) and not ctx.placed_new(n):
             ctx.pair(o, n, score)
+
+
+_TITLE_SIMILAR = 0.6
+_SHORTEST_TITLE = 4
+
+
+def _same_title(ctx: Context, level: str, old_body: int, new_body: int) -> None:
+    """Pair titled sections whose titles are near the same (see the module docstring)."""
+    olds, news = _leftovers(ctx, level, old_body, new_body)
+    titled_old = [o for o in olds if len(ctx.old.nodes[o].title or "") >= _SHORTEST_TITLE]
+    titled_new = [n for n in news if len(ctx.new.nodes[n].title or "") >= _SHORTEST_TITLE]
+    if not titled_old or not titled_new or len(titled_old) * len(titled_new) > 4096:
+        return
+    ranks = _ranks(ctx, level, old_body, new_body)
+    found: list[tuple[tuple[object, ...], int, int, float]] = []
+    for o in titled_old:
+        for n in titled_new:
+            # on characters: a title is short, and its words get reordered (强化综合支持政策 →
+            # 加强综合政策支持), which bigrams punish
+            score = title_similarity(ctx.old.nodes[o].title, ctx.new.nodes[n].title)
+            if score >= _TITLE_SIMILAR:
+                found.append((pair_order(ctx, score, o, n, ranks[0][o], ranks[1][n]), o, n, score))
+    _greedy(ctx, found)
 
 
 def _fuzzy(ctx: Context, level: str, old_body: int, new_body: int, through: bool) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "similarity",
     "text_scores",
     "text_similarity",
+    "title_similarity",
 ]
 
 SHORT = 24
@@ -69,6 +70,11 @@ def similarity(a: Sequence[int], b: Sequence[int], cutoff: float = 0.0) -> float
     if 2 * min(len(a), len(b)) < cutoff * total:
         return 0.0
     return float(Indel.normalized_similarity(a, b, score_cutoff=cutoff))
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Return the Indel similarity of two titles on their characters (0–1)."""
+    return float(Indel.normalized_similarity(a, b))
 
 
 def containment(part: Sequence[int], whole: Sequence[int]) -> float:
