@@ -52,7 +52,8 @@ def run_diff(
             or ``never``.
         stdin, stdout, stderr: streams to use instead of the process's own (for tests).
         max_size: the most bytes read from either input.
-        everything: in Markdown, a row for every unchanged or only renumbered article too.
+        everything: a row (Markdown) or a line (text) for every unchanged or only renumbered
+            article too.
 
     Returns:
         0 when nothing of substance changed, 1 when something did, 2 on trouble.
@@ -82,7 +83,7 @@ def run_diff(
 
 def _render(result: DocumentDiff, to: str, paint: bool, everything: bool = False) -> str:
     """The diff in format ``to`` (one of FORMATS); ``paint``: ANSI colours in text;
-    ``everything``: every unchanged article its own Markdown row."""
+    ``everything``: every unchanged or only renumbered article its own row or line."""
     if to == "json":
         from policyparse.compare.render_json import diff_to_json
 
@@ -97,4 +98,4 @@ def _render(result: DocumentDiff, to: str, paint: bool, everything: bool = False
         return diff_to_html(result)
     from policyparse.compare.render_text import diff_to_text
 
-    return diff_to_text(result, color=paint)
+    return diff_to_text(result, color=paint, everything=everything)

@@ -186,7 +186,8 @@ def add_diff_parser(verbs: argparse._SubParsersAction) -> argparse.ArgumentParse
     )
     parser.add_argument(
         "--all", action="store_true", dest="everything",
-        help="in Markdown, a row for every unchanged or only renumbered article (by default a run of them is one row)",
+        help="a row (Markdown) or line (text) for every unchanged or only renumbered article "
+        "(by default: a run of them is one row, the renumbering ranges one line)",
     )
     _add_max_size(parser)
     return parser

@@ -73,8 +73,10 @@ def test_text_plain_and_coloured(result: DocumentDiff) -> None:
     assert "\x1b[" not in plain
     assert "+ 第四条  added" in plain
     assert "[-星期-]{+周+}" in plain
-    assert "= 第四条 → 第五条  renumbered" in plain
+    # only renumbered: the summary's range says it once; everything=True (--all) lists each
+    assert "= 第四条 → 第五条  renumbered" not in plain
     assert "renumbered: 第四条–第五条 → 第五条–第六条 (+1)" in plain
+    assert "= 第四条 → 第五条  renumbered" in diff_to_text(result, everything=True)
     coloured = diff_to_text(result, color=True)
     assert "\x1b[31m" in coloured and "\x1b[32m" in coloured and "[-" not in coloured
 

@@ -31,13 +31,15 @@ _OWN_ESCAPES = regex.compile("(" + "|".join(regex.escape(code) for code in (_RED
 _INDENT = "    "
 
 
-def diff_to_text(result: DocumentDiff, color: bool = False) -> str:
+def diff_to_text(result: DocumentDiff, color: bool = False, *, everything: bool = False) -> str:
     """Return the diff as readable text.
 
     Args:
         result: what :func:`~policyparse.compare.diff` returned.
         color: mark deletions red and insertions green with ANSI escape codes instead of
             ``[-…-]`` and ``{+…+}``.
+        everything: a line for every section that only took a new number too; by default the
+            ``renumbered:`` ranges of the summary say it once.
 
     Returns:
         The text, ending with a line break.
@@ -74,7 +76,7 @@ def diff_to_text(result: DocumentDiff, color: bool = False) -> str:
             f"names {now}; what it named before is now {before}"
         )
     for change in result.changes:
-        if not is_row(change):
+        if not is_row(change) or (not everything and _only_renumbered(change)):
             continue
         block = _block(change, color)
         if block:
@@ -82,6 +84,12 @@ def diff_to_text(result: DocumentDiff, color: bool = False) -> str:
             lines.extend(block)
     # Nothing from the documents reaches a terminal as a control sequence.
     return visible("\n".join(lines)) + "\n" if not color else _visible_outside_colours(lines)
+
+
+def _only_renumbered(change: Added | Removed | Matched | Split | Merged) -> bool:
+    return isinstance(change, Matched) and change.renumbered and not (
+        change.text_changed or change.title_changed or change.moved
+    )
 
 
 def _visible_outside_colours(lines: list[str]) -> str:
