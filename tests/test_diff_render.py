@@ -225,3 +225,18 @@ def test_two_saved_parses_compare_as_their_sources(tmp_path: Path) -> None:
     err = io.StringIO()
     assert run_diff(str(broken), str(saved[1]), stdout=io.StringIO(), stderr=err) == 2
     assert err.getvalue().startswith(f"policyparse: {broken}: invalid policyparse/1 document") and err.getvalue().count("\n") == 1
+
+
+def test_text_paths_name_the_embedded_document_once() -> None:
+    # the opinion embedded in a notice: its title (which differs between the versions) led
+    # every path, burying the labels; now it is said once, and paths are labels
+    from tests.conftest import CORPUS
+
+    old = policyparse.parse_file(CORPUS / "sh-urban-renewal-opinion-2023-trial.md")
+    new = policyparse.parse_file(CORPUS / "sh-urban-renewal-opinion-2025.md")
+    lines = diff_to_text(diff(old, new)).splitlines()
+    said = [line for line in lines if line.startswith("in: ")]
+    assert len(said) == 1 and "（试行）》 → 《" in said[0] and "（2025版）》" in said[0]
+    blocks = [line for line in lines if line[:2] in ("~ ", "+ ", "- ", "< ", "> ", "= ")]
+    assert blocks and not any("》/" in line for line in blocks)
+    assert any(line.startswith("~ 三、/（一） → 一、/（一）  text changed") for line in blocks)

@@ -58,6 +58,9 @@ def diff_to_text(result: DocumentDiff, color: bool = False, *, everything: bool 
             f"({a.text_changed} text changed, {a.renumbered} renumbered, {a.moved} moved), "
             f"{a.split} split, {a.merged} merged"
         )
+    titles = _embedded_titles(result)
+    if titles:
+        lines.append("in: " + " → ".join(titles))
     for r in s.renumber_ranges:
         span_old = r.old[0] if r.old[0] == r.old[1] else f"{r.old[0]}–{r.old[1]}"
         span_new = r.new[0] if r.new[0] == r.new[1] else f"{r.new[0]}–{r.new[1]}"
@@ -128,7 +131,27 @@ def _block(change: Added | Removed | Matched | Split | Merged, color: bool) -> l
 
 
 def _name(ref: SectionRef) -> str:
-    return ref.path if ref.depth or "/" in ref.path else ref_name(ref)
+    """A section by its label path, without the title of the embedded document it stands in
+    (said once at the top: it differs between versions and would bury the labels)."""
+    if not (ref.depth or "/" in ref.path):
+        return ref_name(ref)
+    return _EMBEDDED_TITLE.sub("", ref.path) or ref.path
+
+
+# 「《关于…（试行）》/三、/（一）」: the embedded document's title leading a path
+_EMBEDDED_TITLE = regex.compile(r"^《[^/]*》/")
+
+
+def _embedded_titles(result: DocumentDiff) -> list[str]:
+    """The titles of the embedded documents the paths start with, old then new, once each."""
+    found: dict[str, None] = {}
+    for change in result.changes:
+        for side in ("old", "new"):
+            refs = getattr(change, side, None)
+            for ref in refs if isinstance(refs, tuple) else (refs,):
+                if ref is not None and (match := _EMBEDDED_TITLE.match(ref.path)):
+                    found.setdefault(match.group()[:-1], None)
+    return list(found)
 
 
 def _head(mark: str, where: str, notes: str, color: bool, tint: str) -> str:
