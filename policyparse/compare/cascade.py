@@ -113,7 +113,7 @@ def _identical(ctx: Context, level: str, old_body: int, new_body: int, through: 
         if len(found_old) == 1 and len(found_new) == 1:
             o, n = found_old[0], found_new[0]
             if through or len(text) >= _SHORTEST_LOOSE or ctx.related(o, n):
-                ctx.pair(o, n, 1.0)
+                ctx.pair(o, n, 1.0, "identical")
             continue
         if len(found_old) * len(found_new) > 4096:
             continue
@@ -130,7 +130,7 @@ def _identical(ctx: Context, level: str, old_body: int, new_body: int, through: 
             new_count[n] = new_count.get(n, 0) + 1
         for o, n in twins:
             if old_count[o] == 1 and new_count[n] == 1:
-                ctx.pair(o, n, 1.0)
+                ctx.pair(o, n, 1.0, "identical")
 
 
 def _number_key(ctx: Context, index: int, new: bool, through: bool) -> Hashable | None:
@@ -158,7 +158,7 @@ def _same_number(ctx: Context, level: str, old_body: int, new_body: int, through
             score = ctx.similarity(o, n, _HIGH)
             if score >= _HIGH:
                 found.append((pair_order(ctx, score, o, n, ranks[0][o], ranks[1][n]), o, n, score))
-    _greedy(ctx, found)
+    _greedy(ctx, found, "number")
 
 
 def _ranks(ctx: Context, level: str, old_body: int, new_body: int) -> tuple[dict[int, int], dict[int, int]]:
@@ -168,11 +168,11 @@ def _ranks(ctx: Context, level: str, old_body: int, new_body: int) -> tuple[dict
     )
 
 
-def _greedy(ctx: Context, found: list[tuple[tuple[object, ...], int, int, float]]) -> None:
+def _greedy(ctx: Context, found: list[tuple[tuple[object, ...], int, int, float]], evidence: str = "text") -> None:
     found.sort(key=lambda item: item[0])
     for _, o, n, score in found:
         if not ctx.placed_old(o) and not ctx.placed_new(n):
-            ctx.pair(o, n, score)
+            ctx.pair(o, n, score, evidence)
 
 
 _TITLE_SIMILAR = 0.6
@@ -195,7 +195,7 @@ def _same_title(ctx: Context, level: str, old_body: int, new_body: int) -> None:
             score = title_similarity(ctx.old.nodes[o].title, ctx.new.nodes[n].title)
             if score >= _TITLE_SIMILAR:
                 found.append((pair_order(ctx, score, o, n, ranks[0][o], ranks[1][n]), o, n, score))
-    _greedy(ctx, found)
+    _greedy(ctx, found, "title")
 
 
 def _fuzzy(ctx: Context, level: str, old_body: int, new_body: int, through: bool) -> None:

@@ -72,4 +72,18 @@ def change_notes(change: Change) -> list[tuple[str, str]]:
         notes.append(("仅引用条号变更", "reference only"))
     if change.format_only:
         notes.append(("仅格式变化", "format only"))
+    notes.extend(_evidence(change))
     return notes or [("未变", "unchanged")]
+
+
+def _evidence(change: Matched) -> list[tuple[str, str]]:
+    """What paired a changed section, where a reader would want to judge it: near-same titles,
+    the units a heading holds, or a similar text (with how similar); not the same text or the
+    same number with a similar text, which need no judging."""
+    if change.evidence == "title":
+        return [("按标题对应", "paired by title")]
+    if change.evidence == "units":
+        return [("按所含条文对应", "paired by its units")]
+    if change.evidence == "text" and (change.text_changed or change.title_changed):
+        return [(f"按内容对应（相似度 {change.similarity:.2f}）", "paired by text")]
+    return []

@@ -70,7 +70,7 @@ def diff(old: Document, new: Document) -> DocumentDiff:
     old_side, new_side = build_side(old), build_side(new)
     ctx = Context(old_side, new_side, pair_bodies(old_side, new_side))
     for old_body, new_body in ctx.bodies:
-        ctx.pair(old_side.bodies[old_body].root, new_side.bodies[new_body].root, 1.0)
+        ctx.pair(old_side.bodies[old_body].root, new_side.bodies[new_body].root, 1.0, "identical")
     levels = level_order(old_side, new_side)
     for old_body, new_body in ctx.bodies:
         for level in levels:
@@ -211,6 +211,7 @@ def _matched(
         renumbered=a.key != b.key,
         moved=moved,
         similarity=score,
+        evidence=ctx.evidence.get(o, "text"),
         redline=runs,
         **flags,
     )

@@ -67,7 +67,7 @@ def match_headings(ctx: Context) -> None:
         found.sort(key=lambda item: item[0])
         for _, o, n, score in found:
             if not ctx.placed_old(o) and not ctx.placed_new(n):
-                ctx.pair(o, n, min(score, 1.0))
+                ctx.pair(o, n, min(score, 1.0), "units")
         _regroup(ctx, olds, news, votes, old_units, new_units)
 
 

@@ -98,6 +98,10 @@ class Matched:
         substitution_only: the text changed, and every edit is one of the terms replaced
             throughout (``Summary.substitutions``) or a formatting edit.
         similarity: 1.0 for texts equal up to formatting, else the bigram similarity (0–1).
+        evidence: what paired the two, for a reader to judge it: ``identical`` (the same text),
+            ``number`` (the same number and a similar text), ``title`` (near-same titles, the
+            bodies maybe rewritten), ``units`` (a heading whose units went to the other),
+            ``text`` (similar text).
         redline: the old text turned into the new one (see :data:`Redline`).
     """
 
@@ -111,6 +115,7 @@ class Matched:
     reference_only: bool = False
     substitution_only: bool = False
     similarity: float = 1.0
+    evidence: str = "identical"
     redline: Redline = ()
 
     op = "matched"

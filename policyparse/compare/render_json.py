@@ -106,6 +106,7 @@ def _change(change: Change) -> dict[str, Any]:
         data: dict[str, Any] = {"op": "matched", "old": _ref(change.old), "new": _ref(change.new)}
         data.update({flag: getattr(change, flag) for flag in _FLAGS})
         data["similarity"] = change.similarity
+        data["evidence"] = change.evidence
         data["redline"] = [list(run) for run in change.redline]
         return data
     if isinstance(change, Added):

@@ -38,6 +38,7 @@ class Context:
         self.old_to_new: dict[int, int] = {}
         self.new_to_old: dict[int, int] = {}
         self.scores: dict[int, float] = {}
+        self.evidence: dict[int, str] = {}  # old index → what paired it (Matched.evidence)
         self.groups: list[Group] = []
         self.old_group: dict[int, int] = {}
         self.new_group: dict[int, int] = {}
@@ -46,17 +47,20 @@ class Context:
 
     # -- pairs and groups -------------------------------------------------------------
 
-    def pair(self, old: int, new: int, score: float) -> None:
-        """Record that old node ``old`` is new node ``new``."""
+    def pair(self, old: int, new: int, score: float, evidence: str = "text") -> None:
+        """Record that old node ``old`` is new node ``new``, and on what evidence (see
+        ``Matched.evidence``)."""
         self.old_to_new[old] = new
         self.new_to_old[new] = old
         self.scores[old] = score
+        self.evidence[old] = evidence
 
     def unpair(self, old: int) -> None:
         """Dissolve the pair of old node ``old``."""
         new = self.old_to_new.pop(old)
         del self.new_to_old[new]
         del self.scores[old]
+        self.evidence.pop(old, None)
 
     def add_group(self, group: Group) -> None:
         """Record a split or merge; its members must be unpaired."""
