@@ -240,3 +240,11 @@ def test_text_paths_name_the_embedded_document_once() -> None:
     blocks = [line for line in lines if line[:2] in ("~ ", "+ ", "- ", "< ", "> ", "= ")]
     assert blocks and not any("》/" in line for line in blocks)
     assert any(line.startswith("~ 三、/（一） → 一、/（一）  text changed") for line in blocks)
+
+
+def test_html_has_a_legend_for_its_marks(result: DocumentDiff) -> None:
+    page = diff_to_html(result)
+    legend = page.split('<p class="legend">', 1)[1].split("</p>", 1)[0]
+    for mark in ("<ins>", "<del>", 'class="fmt"', "位置移动", "仅引用条号变更"):
+        assert mark in legend
+    assert page.index('class="legend"') < page.index('id="only-changes"') < page.index('<table class="diff">')

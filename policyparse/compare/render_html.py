@@ -46,7 +46,18 @@ b.label { margin-right: .5em; }
 details { margin-top: .3rem; }
 details div.inline { white-space: pre-wrap; font-size: .85rem; }
 #only-changes:checked ~ table.diff tr.unchanged { display: none; }
+p.legend { font-size: .9rem; color: #444; }
 """
+
+
+# What the marks of the table mean, shown with the marks themselves.
+_LEGEND = (
+    '<p class="legend">图例 legend：<ins>新增文字 inserted</ins>　<del>删除文字 deleted</del>　'
+    '<span class="fmt">仅格式变化 format only</span>（标点、空格、全半角 punctuation, spacing, width）　'
+    "位置移动 moved：所在章节或次序变了 (another chapter, or out of order)　"
+    "仅引用条号变更 reference only：只有所引条文的序号随之变了 (a cited number that follows the renumbering)　"
+    "按标题对应 / 按内容对应：两版条文据以对应的依据 (what paired the two)</p>"
+)
 
 
 def diff_to_html(result: DocumentDiff) -> str:
@@ -75,6 +86,7 @@ def diff_to_html(result: DocumentDiff) -> str:
         _retargeted(result),
         '<section id="comparison">',
         "<h2>对照 Side by side</h2>",
+        _LEGEND,
         '<input type="checkbox" id="only-changes"> <label for="only-changes">只显示有变化的条文 (changes only)</label>',
         '<table class="diff">',
         '<thead><tr><th scope="col">旧 old</th><th scope="col">新 new</th>'
