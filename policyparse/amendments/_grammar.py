@@ -27,6 +27,7 @@ _UNIT_OF_TERMINAL = {
     "SECTION": "section",
     "BOOK": "book",
     "NATURAL_PARAGRAPH": "paragraph",
+    "SENTENCE_PLACE": "sentence",
 }
 _PART_UNITS = {
     "名称": "title", "标题": "title", "题目": "title", "题注": "title",
@@ -119,7 +120,7 @@ def _place(token: lark.Token) -> Place:
     unit = _UNIT_OF_TERMINAL[token.type]
     text = str(token.value)
     inner = text[1:].split("之")[0] if unit == "article" else text[1:]
-    digits = inner.rstrip("条款项目章节编自然段").strip("（()）")
+    digits = inner.rstrip("条款项目章节编自然段句").strip("（()）")
     suffix = label_number(text.split("之")[1]) if unit == "article" and "之" in text else 0
     return Place(unit=unit, number=label_number(digits), suffix=suffix, label=text)
 
@@ -209,25 +210,29 @@ class _Build(lark.Transformer[lark.Token, Any]):
         return Action(kind=InstructionKind.DELETE, units=_units(children))
 
     def add(self, children: list[Any]) -> Action:
-        unit_lists = [child for child in children if isinstance(child, tuple)]
+        before: list[tuple[Written, ...]] = []  # where: 「在第十条后」
+        after: list[tuple[Written, ...]] = []  # the new place: 「作为第十条之一」 (then 「包括…」)
+        for child in children:
+            if isinstance(child, tuple):
+                (after if after or _seen(children, child, "ADD") else before).append(child)
         quotes = _quotes(children)
         words = {child.type for child in children if isinstance(child, lark.Token)}
         anchor = None
         text = None
         # a quotation before 中/后 names the 款 (宪法第六十二条“……”中); the last one is the text
         verb = _first_token_of(children, "ADD")
-        if quotes and len(unit_lists) == 2 and (quotes[0].start_pos or 0) < verb:
+        if quotes and before and (quotes[0].start_pos or 0) < verb:
             anchor = _quote(quotes[0])
         if quotes and (quotes[-1].start_pos or 0) > verb:
             text = _quote(quotes[-1])
         return Action(
             kind=InstructionKind.ADD,
-            units=unit_lists[0] if len(unit_lists) == 2 else (),
-            to=unit_lists[-1],
+            units=before[0] if before else (),
+            to=after[0],
             text=text,
             anchor=anchor,
             position=Position.AFTER if "AFTER" in words else None,
-            content_follows="CONTENT" in words,
+            content_follows="CONTENT" in words and text is None,
         )
 
     def insert_text(self, children: list[Any]) -> Action:
@@ -292,6 +297,16 @@ def _units(children: list[Any]) -> tuple[Written, ...]:
         if isinstance(child, tuple):
             return child
     return ()
+
+
+def _seen(children: list[Any], child: object, kind: str) -> bool:
+    """Whether a token of ``kind`` stands before ``child`` among the children."""
+    for other in children:
+        if other is child:
+            return False
+        if isinstance(other, lark.Token) and other.type == kind:
+            return True
+    return False
 
 
 def _first_token_of(children: list[Any], kind: str) -> int:

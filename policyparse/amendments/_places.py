@@ -50,6 +50,9 @@ def regions_of(step: Step, levels: tuple[Place, ...]) -> list[Region]:
     if not levels:
         return [(text, 0, len(text.text)) for text in step.state.texts()]
     units = [place.unit for place in levels]
+    if units[-1] == "sentence" and len(levels) > 1:  # 「第九十七条第一款第一句」
+        [(text, start, end)] = regions_of(step, levels[:-1])
+        return [(text, *_sentence(step, text.text, start, end, levels[-1]))]
     if "article" in units:
         block = block_of(step, levels)
         start, end = _within(step, block, levels[units.index("article") + 1 :])
@@ -73,6 +76,20 @@ def regions_of(step: Step, levels: tuple[Place, ...]) -> list[Region]:
                     return [(text, mark.start, mark.end)]
         raise step.fail(f"{levels[-2].label} has no name in the text")
     raise step.fail("this place is not supported yet")
+
+
+def _sentence(step: Step, text: str, start: int, end: int, place: Place) -> tuple[int, int]:
+    """The Nth sentence (up to its 。) of ``text[start:end]``."""
+    bounds = [start]
+    for at in range(start, end):
+        if text[at] == "。":
+            bounds.append(at + 1)
+    if bounds[-1] < end and text[bounds[-1] : end].strip(BLANK):
+        bounds.append(end)
+    number = place.number or 0
+    if not 1 <= number < len(bounds):
+        raise step.fail(f"{place.label} is not in it")
+    return bounds[number - 1], bounds[number]
 
 
 def _introduction(step: Step) -> Region:

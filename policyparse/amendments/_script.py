@@ -35,7 +35,7 @@ _VERBS = regex.compile(r"修改为|改为|删去|删除|增加一|增写")
 
 _RANK = {
     "book": 0, "chapter": 1, "section": 2, "article": 3, "preamble": 3,
-    "clause": 4, "paragraph": 4, "item": 5, "subitem": 6,
+    "clause": 4, "paragraph": 4, "item": 5, "subitem": 6, "sentence": 7,
 }  # fmt: skip
 _PARTS_OUTSIDE_RANK = frozenset({"title", "lead"})
 # Numbered through the whole text: named without the levels above them (第十条, 第三章).
