@@ -122,6 +122,24 @@ def test_quotations_of_several_paragraphs_in_both_styles() -> None:
     assert listed.text is not None and listed.text.endswith("25.其他专利纠纷案件。")
 
 
+def test_the_criminal_law_amendment_reads_as_the_consolidated_text_has_it() -> None:
+    # 刑法修正案（十一）: its base (刑法 2017) is in no public collection found, but the text it
+    # made is; every quoted article or 款 stands in it as the instruction names it
+    law = _parse(AMEND / "after-criminal-law-2020.md")
+    text = policyparse.to_text(law)
+    articles = {s.label: re.sub(r"\s+", "", text[s.span[0] : s.span[1]]) for s in law.walk() if s.kind is Kind.ARTICLE}
+    script = policyparse.instructions(_parse(DECISIONS / "amend-criminal-law-amendment-11-2020.md"))
+    assert len(script) == 47
+    for instruction in script:
+        levels = instruction.to[0] if instruction.kind is InstructionKind.ADD else instruction.places[0]
+        label = levels[0].label
+        quoted = re.sub(r"\s+", "", instruction.text or "")
+        if len(levels) == 1:  # a whole article: the same text after its label
+            assert articles[label] == label + quoted, label
+        else:  # a 款
+            assert quoted in articles[label], instruction.target
+
+
 def test_nested_quotation_marks_become_double_ones() -> None:
     decision = policyparse.parse("将第五条修改为：“坚持‘三个代表’重要思想。”\n")
     assert policyparse.instructions(decision)[0].text == "坚持“三个代表”重要思想。"
