@@ -7,14 +7,29 @@ on the machine's speed or load. The 50 MB figure is `benchmarks/parse_bench.py -
 from __future__ import annotations
 
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import policyparse
+from policyparse import Document
 from tests.conftest import GOLDEN
 
 MAX_PEAK = 10.0  # × the file's size in bytes
+
+
+def _peak(parse: Callable[[], Document]) -> tuple[Document, int]:
+    """The document and tracemalloc's peak while ``parse`` ran (the parser and its caches,
+    made once per process, are made before and not counted)."""
+    policyparse.parse("一、总则\n")
+    tracemalloc.start()
+    try:
+        document = parse()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return document, peak
 
 
 def test_parsing_a_file_peaks_below_ten_times_its_size(tmp_path: Path) -> None:
@@ -22,13 +37,7 @@ def test_parsing_a_file_peaks_below_ten_times_its_size(tmp_path: Path) -> None:
     data = "\n".join(texts * 8).encode("utf-8")  # about 1.5 MB: 13 documents and the seed page, 8 times
     path = tmp_path / "joined.txt"
     path.write_bytes(data)
-    policyparse.parse("一、总则\n")  # the parser and its caches, made once per process, not counted
-    tracemalloc.start()
-    try:
-        document = policyparse.parse_file(path)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    document, peak = _peak(lambda: policyparse.parse_file(path))
     assert len(document.walk()) + sum(len(attachment.walk()) for attachment in document.attachments) > 1000
     assert peak / len(data) < MAX_PEAK, f"peak {peak / len(data):.1f}× the file's {len(data):,} bytes"
 
@@ -39,11 +48,5 @@ def test_a_long_run_of_spaces_after_a_closing_word_costs_no_backtracking_memory(
     run of spaces is possessive (issue 21). A plain repeated group kept some 128 bytes of the
     regex engine's state per space: 128× the text's size."""
     text = opening + " " * 200_000 + "x"
-    policyparse.parse("一、总则\n")
-    tracemalloc.start()
-    try:
-        policyparse.parse(text)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    _, peak = _peak(lambda: policyparse.parse(text))
     assert peak / len(text.encode("utf-8")) < 20, f"peak {peak / len(text):.1f}× the text"

@@ -16,19 +16,26 @@ from typing import Any
 
 import attrs
 
-from policyparse.amendments._tracked import Mark, Tracked
+from policyparse.amendments._tracked import BLANK, Mark, Tracked
 from policyparse.model import Document, Kind, Section, Span
 from policyparse.numerals import label_number
 
-__all__ = ["Block", "State", "article_key", "assemble", "cut", "placed"]
+__all__ = ["Block", "State", "article_key", "article_key_or_none", "assemble", "cut", "placed"]
 
-_BLANK = " \t\u3000\u00a0\r\n"
 
 
 def article_key(label: str) -> tuple[int, int]:
     """「第十条之一」 → (10, 1); 「第十条」 → (10, 0)."""
     base, _, suffix = label.removeprefix("第").partition("之")
     return label_number(base.removesuffix("条")), (label_number(suffix) if suffix else 0)
+
+
+def article_key_or_none(label: str) -> tuple[int, int] | None:
+    """``article_key``, or None for a label that is no article's (「第七十二条」 → (72, 0))."""
+    try:
+        return article_key(label if label.startswith("第") else "第" + label)
+    except ValueError:
+        return None
 
 
 @attrs.define(eq=False, weakref_slot=False)
@@ -175,7 +182,7 @@ def _parent_number(base: Document, section: Section) -> tuple[int | None, ...]:
 def _spacing(state: State, articles: list[Section], text: str) -> None:
     """The base's own spacing: between articles, between 款, and after a label."""
     between = collections.Counter(
-        piece.text for piece in state.pieces[1:-1] if piece.text and not piece.text.strip(_BLANK)
+        piece.text for piece in state.pieces[1:-1] if piece.text and not piece.text.strip(BLANK)
     )
     if between:
         state.article_gap = between.most_common(1)[0][0]
@@ -187,7 +194,7 @@ def _spacing(state: State, articles: list[Section], text: str) -> None:
         spans = [s.span for s in article.walk()[1:]] or []
         for first, second in itertools.pairwise(spans):
             gap = text[first[1] : second[0]]
-            if gap and not gap.strip(_BLANK) and "\n" in gap:
+            if gap and not gap.strip(BLANK) and "\n" in gap:
                 paragraph_gaps[gap] += 1
     state.paragraph_gap = paragraph_gaps.most_common(1)[0][0] if paragraph_gaps else state.article_gap
 
@@ -213,7 +220,7 @@ def assemble(state: State, *, by_number: bool) -> str:
         elif position and not before:
             before = state.article_gap
         if not position and emitted[0][-1:] in ("\n", ""):
-            before = before.lstrip(_BLANK)  # the first article gone: its blank lines once
+            before = before.lstrip(BLANK)  # the first article gone: its blank lines once
         emitted.append(before + block.text)
     emitted.append(_carry(carried, state.pieces[-1].text))
     return "".join(emitted)
@@ -221,11 +228,11 @@ def assemble(state: State, *, by_number: bool) -> str:
 
 def _carry(carried: str, piece: str) -> str:
     """A piece whose article is gone goes before the next article; blank lines once."""
-    if not carried.strip(_BLANK):
+    if not carried.strip(BLANK):
         return piece
-    if not piece.strip(_BLANK):
+    if not piece.strip(BLANK):
         return carried
-    return carried.rstrip(_BLANK) + piece
+    return carried.rstrip(BLANK) + piece
 
 
 def placed(state: State) -> list[Block]:

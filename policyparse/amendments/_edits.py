@@ -157,7 +157,7 @@ def _replace_all(text: Tracked, start: int, end: int, old: str, new: str, *, onl
     count = 0
     at = text.text.find(old, start, end)
     while at != -1:
-        if any(a < at + len(old) and at < b for a, b in text.written):
+        if text.overlaps_written(at, at + len(old)):
             at = text.text.find(old, at + 1, end)  # the decision's own words stand as it wrote them
             continue
         count += 1

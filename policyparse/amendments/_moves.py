@@ -238,7 +238,7 @@ def _relabel_item(step: Step, old: tuple[Place, ...], new: Place) -> None:
     article, offset = article_view(block)
     candidates = [
         s for s in below(section_at(step, article, ()), Kind.ITEM)
-        if s.number == old[-1].number and not _written(block.body, s.span[0] - offset)
+        if s.number == old[-1].number and not block.body.is_written(s.span[0] - offset)
     ]  # fmt: skip
     if not candidates:
         if any(s.number == new.number for s in below(section_at(step, article, ()), Kind.ITEM)):
@@ -249,7 +249,3 @@ def _relabel_item(step: Step, old: tuple[Place, ...], new: Place) -> None:
     label = ITEM_LABEL.match(block.body.text[start:])
     if label:
         block.body.splice(start, start + label.end(), item_label([item], new.number or 0), written=False)
-
-
-def _written(text: Tracked, position: int) -> bool:
-    return any(start <= position < end for start, end in text.written)

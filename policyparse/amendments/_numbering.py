@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from policyparse.amendments._blocks import Block, State, article_key
+from policyparse.amendments._blocks import Block, State, article_key_or_none
 from policyparse.amendments._tracked import Mark, Tracked
 from policyparse.errors import AmendError
 from policyparse.numerals import ORDINAL_NUMERAL, SMALL_NUMERAL, int_to_chinese, label_number
@@ -67,7 +67,7 @@ def _renumber_reference(
             target, clause = moved
             edits.append((match.start(), match.end(), _clause_label(target, clause, here)))
     for match in _CLAUSE_OF_ARTICLE.finditer(text.text, mark.start, mark.end):
-        key = _key_or_none(match["article"])
+        key = article_key_or_none(match["article"])
         moved = state.moved.get((key, label_number(match["clause"]))) if key else None
         if moved is not None:
             target, clause = moved
@@ -75,20 +75,12 @@ def _renumber_reference(
     for match in _ARTICLE_NUMBER.finditer(text.text, mark.start, mark.end):
         if any(start <= match.start() < end for start, end, _ in edits):
             continue
-        final = finals.get(_key_or_none(match.group()[1:]) or (0, 0))
+        final = finals.get(article_key_or_none(match.group()[1:]) or (0, 0))
         if final is not None:
             edits.append((match.start(), match.end(), f"第{int_to_chinese(final)}条"))
     for start, end, written in sorted(edits, reverse=True):
         if text.text[start:end] != written:
             text.splice(start, end, written, written=False)
-
-
-def _key_or_none(label: str) -> tuple[int, int] | None:
-    """「七十二条」 or 「十条之一」 as an article key."""
-    try:
-        return article_key("第" + label)
-    except ValueError:
-        return None
 
 
 def _clause_label(target: Block, clause: int, here: Block | None) -> str:

@@ -171,14 +171,10 @@ def _after_moves(
         raise step.fail(f"{rest[0].label} was moved out already")
     base = number - sum(1 for gone in block.gone if gone < number)
     clauses = clauses_of(article)
-    kept = [i for i, c in enumerate(clauses, 1) if not _inside(block.body.added, c.span[0] - offset)]
+    kept = [i for i, c in enumerate(clauses, 1) if not block.body.is_added(c.span[0] - offset)]
     if not clauses or not 1 <= base <= len(kept):
         return (attrs.evolve(rest[0], number=base), *rest[1:])
     return (attrs.evolve(rest[0], number=kept[base - 1]), *rest[1:])
-
-
-def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 def clauses_of(section: Section) -> list[Section]:

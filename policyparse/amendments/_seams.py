@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from policyparse.amendments._tracked import Tracked
+from policyparse.amendments._tracked import BLANK, Tracked
 
 __all__ = ["full_width", "tidy"]
 
@@ -23,7 +23,6 @@ _HANGING = "、，；"
 _CLOSING = "。；，、"
 _CONJUNCTION = regex.compile(r"以及|及|和|或者|或|等")
 _LINE_END = "\n\r"
-_BLANK = " \t\u3000\u00a0\r\n"
 _PUNCTUATION_ONLY = regex.compile(r"^[\p{P}\s\u3000]*$")
 _ASCII_PUNCTUATION = regex.compile(r"(?<=[\p{Han}）》”])([,;:])(?=[\p{Han}（《“]|$)", regex.MULTILINE)
 _FULL_WIDTH = {",": "，", ";": "；", ":": "："}
@@ -60,9 +59,9 @@ def _drop_if_bare(text: Tracked, position: int) -> None:
     end = len(body) if end == -1 else end
     if start >= end or not _PUNCTUATION_ONLY.match(body[start:end]):
         return
-    if body[start:end].strip(_BLANK) == "":
+    if body[start:end].strip(BLANK) == "":
         return
     before = start
-    while before > 0 and body[before - 1] in _BLANK:
+    while before > 0 and body[before - 1] in BLANK:
         before -= 1
     text.splice(before, end, "", written=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policyparse.amendments._blocks import article_key
+from policyparse.amendments._blocks import article_key_or_none
 from policyparse.amendments._model import Instruction
 from policyparse.model import Document, Kind, Section
 
@@ -20,10 +20,9 @@ def section_of(base: Document, instruction: Instruction) -> str | None:
     article = next((p for p in levels if p.unit == "article"), None)
     if article is None:
         return None
-    found = next(
-        (s for s in base.walk() if s.kind is Kind.ARTICLE and s.label and _key(s) == (article.number, article.suffix)),
-        None,
-    )
+    key = (article.number, article.suffix)
+    articles = (s for s in base.walk() if s.kind is Kind.ARTICLE and s.label)
+    found = next((s for s in articles if article_key_or_none(s.label or "") == key), None)
     if found is None:
         return None
     for place in levels[levels.index(article) + 1 :]:
@@ -35,13 +34,6 @@ def section_of(base: Document, instruction: Instruction) -> str | None:
             break
         found = below
     return found.id
-
-
-def _key(section: Section) -> tuple[int, int] | None:
-    try:
-        return article_key(section.label or "")
-    except ValueError:
-        return None
 
 
 def _numbered(section: Section, kind: Kind, number: int | None) -> Section | None:

@@ -24,7 +24,7 @@ QUOTE = "\ue000"  # a quotation in a skeleton (a private-use character: never in
 
 _OPEN, _CLOSE = "“", "”"
 _INNER_OPEN, _INNER_CLOSE = "‘", "’"
-_BLANK = " \t\u3000\u00a0\r"
+_BLANK = " \t\u3000\u00a0\r"  # within a line (a line break ends a quoted paragraph)
 _ONLY_PUNCTUATION = frozenset("。；;，,：: \t\u3000\r")
 
 

@@ -8,22 +8,14 @@ import regex
 
 from policyparse.amendments._blocks import State
 from policyparse.amendments._model import Instruction
-from policyparse.amendments._tracked import Tracked
+from policyparse.amendments._tracked import BLANK, Tracked
 from policyparse.errors import AmendError
 from policyparse.numerals import ORDINAL_NUMERAL
 
 __all__ = ["BLANK", "ENDS_SENTENCE", "ITEM_LABEL", "Region", "Step"]
 
-
-BLANK = " \t\u3000\u00a0\r\n"
-
-
 ENDS_SENTENCE = "。；;：:，,！？"
-
-
 ITEM_LABEL = regex.compile(rf"^[（(][{ORDINAL_NUMERAL}]+[)）]")
-
-
 Region = tuple[Tracked, int, int]
 
 

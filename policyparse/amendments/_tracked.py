@@ -6,7 +6,9 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Mark", "Tracked"]
+__all__ = ["BLANK", "Mark", "Tracked"]
+
+BLANK = " \t\u3000\u00a0\r\n"  # white space around the words an edit works on
 
 
 @attrs.define(weakref_slot=False)
@@ -44,6 +46,18 @@ class Tracked:
         self.marks = kept
         self.written = _shifted(self.written, start, end, delta, written and bool(replacement))
         self.added = _shifted(self.added, start, end, delta, added and bool(replacement))
+
+    def is_written(self, position: int) -> bool:
+        """Whether the decision wrote the character at ``position``."""
+        return any(start <= position < end for start, end in self.written)
+
+    def is_added(self, position: int) -> bool:
+        """Whether ``position`` stands in a unit the decision added."""
+        return any(start <= position < end for start, end in self.added)
+
+    def overlaps_written(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` touches words the decision wrote."""
+        return any(a < end and start < b for a, b in self.written)
 
     def find(self, key: Any) -> Mark | None:
         """The mark with this key, or None (dropped by an edit, or never set)."""
