@@ -499,6 +499,13 @@ def test_cli_writes_the_consolidated_text(tmp_path: Path, capsys: pytest.Capture
     assert main(["amend", str(base), str(decision), "--script", "--to", "json"]) == 0
     script = __import__("json").loads(capsys.readouterr().out)
     assert [entry["kind"] for entry in script] == ["replace", "renumber"]
+    # the amended document as convert writes it, and an empty decision refused
+    assert main(["amend", str(base), str(decision), "--to", "json"]) == 0
+    assert policyparse.from_json(capsys.readouterr().out) == policyparse.amend(_parse(base), _parse(decision))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["amend", str(base), str(empty)]) != 0
+    assert capsys.readouterr().err.startswith(f"policyparse: {empty}")
 
 
 def test_cli_names_the_decisions_file_and_line_on_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
